@@ -1,0 +1,39 @@
+package dev.agentgraph.api;
+
+import com.google.gson.JsonObject;
+import java.time.Instant;
+
+/**
+ * An ordered stage of the pipeline. Every method is called on the single pipeline thread, so a
+ * reducer keeps its state in plain fields, needs no locks, and must never block for long: it
+ * delays every event behind it.
+ */
+public interface Reducer {
+
+    /**
+     * Handles one event. Returns the event to pass on to the next stage (the usual case is
+     * {@code event} itself), a replacement, or {@code null} to drop it. Derived events given to
+     * {@code emit} enter the next stage before the returned event, in the order emitted. An event
+     * derived from a history event should be marked {@link Event#asHistory()} too.
+     */
+    Event reduce(Event event, Emitter emit);
+
+    /**
+     * Called about once a second with the current time, for time-driven work such as retiring
+     * silent agents or emitting rate-limited aggregates.
+     */
+    default void tick(Instant now, Emitter emit) {
+    }
+
+    /**
+     * Adds this reducer's part to the snapshot a new client receives, as top-level members of
+     * {@code snapshot} (for example {@code alive}, {@code sessions}, {@code tools}). The object
+     * is sent as it is; put copies in it, not live state.
+     */
+    default void snapshot(JsonObject snapshot) {
+    }
+
+    /** Releases resources at shutdown. */
+    default void close() {
+    }
+}

@@ -1,0 +1,19 @@
+package dev.agentgraph.api;
+
+/**
+ * Consumes the sequenced stream after the reducers. The host gives each sink its own thread and a
+ * bounded queue: {@link #accept(Event)} is called on that thread, one event at a time, in
+ * {@link Event#seq()} order. A sink that is slower than the stream loses the newest events (they
+ * are counted as dropped), never slows the pipeline or another sink. History events never reach
+ * sinks.
+ */
+public interface Sink extends AutoCloseable {
+
+    /** Consumes one event. An exception is logged and counted; the next event still comes. */
+    void accept(Event event) throws Exception;
+
+    /** Called once, after the last event, at shutdown. */
+    @Override
+    default void close() throws Exception {
+    }
+}

@@ -1,0 +1,63 @@
+package dev.agentgraph.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class EventTest {
+
+    @Test
+    void parsesASeedLine() throws Exception {
+        Event e = Event.parse("{\"ts\":\"2026-05-02T13:00:00.000Z\",\"event\":\"agent_spawn\",\"id\":\"smoke1\",\"model\":\"sonnet\"}");
+        assertThat(e.type()).isEqualTo(Canonical.AGENT_SPAWN);
+        assertThat(e.string(Canonical.ID)).isEqualTo("smoke1");
+        assertThat(e.session()).isEqualTo(Canonical.DEFAULT_SESSION);
+        assertThat(e.seq()).isZero();
+        assertThat(e.isHistory()).isFalse();
+    }
+
+    @Test
+    void keepsTheOriginalTextAsItsJson() throws Exception {
+        String line = "{\"event\":\"tool_use\",\"agent_id\":\"main\",\"tool\":\"Bash\"}";
+        assertThat(Event.parse(line).toJson()).isEqualTo(line);
+    }
+
+    @Test
+    void anObjectWithoutAStringEventIsUntyped() throws Exception {
+        assertThat(Event.parse("{\"hook_event_name\":\"PreToolUse\"}").isTyped()).isFalse();
+        assertThat(Event.parse("{\"event\":42}").type()).isEmpty();
+    }
+
+    @Test
+    void refusesWhatIsNotOneStrictObject() {
+        for (String bad : new String[] {"", "   ", "[1,2,3]", "\"just a string\"", "null",
+                "{\"event\":\"x\"} trailing", "{event:'x'}", "{\"ts\":\"a\",\"event\":\"agent_spawn\",\"id\":\"trunc"}) {
+            assertThatThrownBy(() -> Event.parse(bad)).as(bad).isInstanceOf(EventFormatException.class);
+        }
+    }
+
+    @Test
+    void refusesDeepNestingWithoutOverflowingTheStack() {
+        String deep = "{\"event\":\"agent_spawn\",\"x\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        assertThatThrownBy(() -> Event.parse(deep)).isInstanceOf(EventFormatException.class);
+    }
+
+    @Test
+    void derivedCopiesKeepTheOriginalUnchanged() throws Exception {
+        Event e = Event.parse("{\"event\":\"agent_done\",\"id\":\"a\"}");
+        Event changed = e.toBuilder().put(Canonical.OUTCOME, "stale").build();
+        assertThat(e.has(Canonical.OUTCOME)).isFalse();
+        assertThat(changed.string(Canonical.OUTCOME)).isEqualTo("stale");
+        assertThat(e.withSeq(7).asHistory().seq()).isEqualTo(7);
+        assertThat(e.asHistory().isHistory()).isTrue();
+    }
+
+    @Test
+    void builderSetsTypeAndTime() {
+        Event e = Event.builder(Canonical.TOOL_USE).put(Canonical.AGENT_ID, "main").put(Canonical.TOOL, (String) null).build();
+        assertThat(e.type()).isEqualTo(Canonical.TOOL_USE);
+        assertThat(e.has(Canonical.TS)).isTrue();
+        assertThat(e.has(Canonical.TOOL)).isFalse();
+    }
+}
