@@ -1,0 +1,88 @@
+package dev.agentgraph.runtime.cli;
+
+import dev.agentgraph.api.ConfigException;
+import dev.agentgraph.runtime.StartupException;
+import dev.agentgraph.runtime.Version;
+import java.io.PrintWriter;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code agentgraph} command. Without a subcommand it runs AgentGraph, taking the flags of
+ * {@code run}. Subcommands: {@code run}, {@code plugins}, and any a {@link CommandProvider} on the
+ * class path adds. A failure is reported as one line on stderr, with the exit code of
+ * {@link ExitCodes}; never a stack trace.
+ */
+@Command(name = "agentgraph", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "A live browser view of coding agents and their sub-agents.",
+        subcommands = {RunCommand.class, PluginsCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or configuration, 3 port in use."})
+public final class Main implements Callable<Integer> {
+
+    @Mixin
+    RunOptions options = new RunOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line with these streams and returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        for (CommandProvider provider : ServiceLoader.load(CommandProvider.class)) {
+            cli.addSubcommand(provider.name(), provider.command());
+        }
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(err, e));
+        cli.setParameterExceptionHandler((e, args1) -> {
+            err.println("agentgraph: " + e.getMessage() + " (see agentgraph --help)");
+            err.flush();
+            return ExitCodes.USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        RunCommand run = new RunCommand();
+        run.options = options;
+        run.spec = spec;
+        return run.call();
+    }
+
+    /** One line for the user, and the exit code that goes with it. */
+    static int report(PrintWriter err, Exception e) {
+        int code;
+        String line;
+        if (e instanceof ConfigException c) {
+            code = ExitCodes.USAGE;
+            line = "configuration error: " + c.getMessage();
+        } else if (e instanceof StartupException s) {
+            code = s.portInUse() ? ExitCodes.PORT_IN_USE : ExitCodes.FAILURE;
+            line = s.getMessage();
+        } else {
+            code = ExitCodes.FAILURE;
+            line = e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        err.println("agentgraph: " + line.replace('\n', ' '));
+        err.flush();
+        return code;
+    }
+
+    /** {@code agentgraph 0.1.0 (Java 17…)}. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"agentgraph " + Version.get() + " (Java " + System.getProperty("java.version") + ")"};
+        }
+    }
+}

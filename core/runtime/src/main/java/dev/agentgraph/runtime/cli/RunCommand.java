@@ -1,0 +1,79 @@
+package dev.agentgraph.runtime.cli;
+
+import dev.agentgraph.runtime.AgentGraph;
+import dev.agentgraph.runtime.config.CoreConfig;
+import dev.agentgraph.runtime.config.Home;
+import dev.agentgraph.runtime.config.Settings;
+import dev.agentgraph.runtime.plugins.PluginStatus;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code agentgraph run}: starts AgentGraph, prints one line (the URL to open, the event file,
+ * the plugins), and runs until SIGTERM or Ctrl-C, which stop it cleanly with exit code 0.
+ */
+@Command(name = "run", description = "Start AgentGraph (the default command).", mixinStandardHelpOptions = true)
+public final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    RunOptions options = new RunOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        AgentGraph graph = start(options);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(startupLine(graph));
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            graph.close();
+            stopped.countDown();
+            // The JVM would report 143 for SIGTERM; a clean stop is a success.
+            Runtime.getRuntime().halt(ExitCodes.OK);
+        }, "agentgraph-shutdown"));
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    /** Starts AgentGraph with the configuration the options name; plugins from the default directory. */
+    static AgentGraph start(RunOptions options) {
+        Settings settings = options.settings();
+        AgentGraph.Builder builder = AgentGraph.builder().config(settings);
+        if (settings.get(CoreConfig.PLUGINS_DIR).isEmpty()) {
+            builder.pluginsDir(Home.resolve("plugins"));
+        }
+        return builder.start();
+    }
+
+    /** {@code AgentGraph 0.1.0: open http://127.0.0.1:8201/ · events …/agent-events.jsonl · plugins a, b}. */
+    static String startupLine(AgentGraph graph) {
+        CoreConfig c = graph.config();
+        String host = c.host().equals("0.0.0.0") || c.host().equals("::") ? "127.0.0.1" : c.host();
+        String url = graph.uri("/").toString().replaceFirst("//[^/]+/", "//" + hostPort(host, graph.port()) + "/");
+        if (c.token() != null) {
+            url += "?token=" + c.token();
+        }
+        List<PluginStatus> plugins = graph.plugins();
+        List<String> started = plugins.stream().filter(p -> p.state().equals(PluginStatus.STARTED)).map(PluginStatus::id).toList();
+        List<String> failed = plugins.stream().filter(p -> !p.state().equals(PluginStatus.STARTED)).map(PluginStatus::id).toList();
+        String pluginText = started.isEmpty() ? "no plugins" : "plugins " + String.join(", ", started);
+        if (!failed.isEmpty()) {
+            pluginText += " (not running: " + String.join(", ", failed) + "; see agentgraph plugins)";
+        }
+        return "AgentGraph " + dev.agentgraph.runtime.Version.get() + ": open " + url + " · events " + c.eventsFile()
+                + " · " + pluginText;
+    }
+
+    private static String hostPort(String host, int port) {
+        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
+    }
+}

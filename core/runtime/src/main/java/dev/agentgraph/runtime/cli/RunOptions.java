@@ -1,0 +1,90 @@
+package dev.agentgraph.runtime.cli;
+
+import dev.agentgraph.api.ConfigException;
+import dev.agentgraph.runtime.config.CoreConfig;
+import dev.agentgraph.runtime.config.Settings;
+import dev.agentgraph.runtime.config.SettingsLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The flags of {@code agentgraph run} (also accepted without {@code run}) and how they map to keys. */
+public final class RunOptions {
+
+    @Option(names = "--port", paramLabel = "N", description = "Port to listen on (server.port, default 8201; 0 = any free port).")
+    String port;
+
+    @Option(names = "--host", paramLabel = "H", description = "Address to bind (server.host, default 127.0.0.1). Not loopback needs server.token.")
+    String host;
+
+    @Option(names = "--events", paramLabel = "FILE", description = "Event file to watch (events.file, default ~/.claude/memory/agent-events.jsonl).")
+    String events;
+
+    @Option(names = "--plugins", paramLabel = "DIR", description = "Plugins directory (plugins.dir). A source tree's plugins/ folder loads its built modules.")
+    String plugins;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default <home>/conf/agentgraph.properties, or $AGENTGRAPH_CONFIG).")
+    Path config;
+
+    @Option(names = "--stdin", description = "Read events from standard input, one JSON object a line (plugin.stdin.enabled=true).")
+    boolean stdin;
+
+    @Option(names = "--demo", description = "Play a built-in demo session (plugin.demo.enabled=true).")
+    boolean demo;
+
+    @Option(names = "--replay", paramLabel = "FILE", description = "Replay an event file (plugin.replay.enabled=true, plugin.replay.file=FILE).")
+    String replay;
+
+    @Option(names = "--speed", paramLabel = "X", description = "Replay speed factor with --replay (plugin.replay.speed).")
+    String speed;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Set any configuration key; may be repeated.")
+    List<String> set = new ArrayList<>();
+
+    /** The explicit settings the flags stand for; {@code --set} first, named flags win over it. */
+    Map<String, String> explicit() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (String pair : set) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigException(pair, "--set needs KEY=VALUE");
+            }
+            keys.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        putIf(keys, CoreConfig.SERVER_PORT, port);
+        putIf(keys, CoreConfig.SERVER_HOST, host);
+        putIf(keys, CoreConfig.EVENTS_FILE, events);
+        putIf(keys, CoreConfig.PLUGINS_DIR, plugins);
+        if (stdin) {
+            keys.put("plugin.stdin.enabled", "true");
+        }
+        if (demo) {
+            keys.put("plugin.demo.enabled", "true");
+        }
+        if (replay != null) {
+            keys.put("plugin.replay.enabled", "true");
+            keys.put("plugin.replay.file", replay);
+        }
+        if (speed != null) {
+            if (replay == null) {
+                throw new ConfigException("plugin.replay.speed", "--speed needs --replay FILE");
+            }
+            keys.put("plugin.replay.speed", speed);
+        }
+        return keys;
+    }
+
+    /** The configuration file, the environment and these flags, layered. */
+    Settings settings() {
+        return SettingsLoader.load(config, System.getenv(), explicit());
+    }
+
+    private static void putIf(Map<String, String> keys, String key, String value) {
+        if (value != null) {
+            keys.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.agentgraph.runtime.components;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.agentgraph.api.Component;
+import dev.agentgraph.api.ReducerFactory;
+import dev.agentgraph.runtime.pipeline.ComponentStats;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One component known to AgentGraph: where it came from (a plugin id, or {@code embedded} for one
+ * given to the builder), whether it is enabled, its state ({@code running}, {@code disabled},
+ * {@code failed}) and counters.
+ */
+public final class ComponentRecord {
+
+    public static final String EMBEDDED = "embedded";
+
+    private final Component factory;
+    private final ComponentKind kind;
+    private final String origin;
+    private final ComponentStats stats;
+    private final List<String> routes = new CopyOnWriteArrayList<>();
+    private volatile String state = "created";
+    private volatile String error;
+
+    public ComponentRecord(Component factory, String origin) {
+        this.factory = factory;
+        this.kind = ComponentKind.of(factory);
+        this.origin = origin;
+        this.stats = new ComponentStats(factory.id());
+    }
+
+    public String id() {
+        return factory.id();
+    }
+
+    public Component factory() {
+        return factory;
+    }
+
+    public ComponentKind kind() {
+        return kind;
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    public ComponentStats stats() {
+        return stats;
+    }
+
+    public String state() {
+        return state;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public void running() {
+        state = "running";
+    }
+
+    public void disabled() {
+        state = "disabled";
+    }
+
+    public void failed(String message) {
+        state = "failed";
+        error = message;
+    }
+
+    /** Notes a route the component mounted, such as {@code WS /stream}. */
+    void mounted(String route) {
+        routes.add(route);
+    }
+
+    /** The description line of {@code agentgraph plugins} and {@code /api/plugins}. */
+    public JsonObject describe() {
+        JsonObject json = new JsonObject();
+        json.addProperty("id", id());
+        json.addProperty("kind", kind.label());
+        json.addProperty("plugin", origin);
+        json.addProperty("description", safe(factory::description));
+        if (factory instanceof ReducerFactory r) {
+            json.addProperty("order", r.order());
+        }
+        json.addProperty("state", state);
+        if (error != null) {
+            json.addProperty("error", error);
+        }
+        JsonArray mounted = new JsonArray();
+        routes.forEach(mounted::add);
+        json.add("routes", mounted);
+        return json;
+    }
+
+    /** {@link #describe()} plus the counters, for {@code /api/stats}. */
+    public JsonObject statsJson() {
+        JsonObject json = new JsonObject();
+        json.addProperty("kind", kind.label());
+        json.addProperty("plugin", origin);
+        json.addProperty("state", state);
+        if (error != null) {
+            json.addProperty("error", error);
+        }
+        stats.toJson().entrySet().forEach(e -> json.add(e.getKey(), e.getValue()));
+        return json;
+    }
+
+    private static String safe(java.util.function.Supplier<String> s) {
+        try {
+            String v = s.get();
+            return v == null ? "" : v;
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,343 @@
+package dev.agentgraph.runtime.pipeline;
+
+import com.google.gson.JsonObject;
+import dev.agentgraph.api.Emitter;
+import dev.agentgraph.api.Event;
+import dev.agentgraph.api.Snapshots;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The event pipeline: a bounded inbound queue, one thread that runs every reducer in ascending
+ * order, gives each event leaving the last reducer its sequence number, and hands it to every
+ * sink's own queue.
+ *
+ * <p>Everything that touches reducer state happens on the pipeline thread: events, ticks (about
+ * once a second) and snapshots (a control message served between two events, so a snapshot with
+ * {@code seq} N reflects exactly the events numbered up to N). Untyped events still untyped after
+ * the last reducer are dropped and counted; history events reach reducers only.
+ *
+ * <p>Add reducers and sinks, then {@link #start()}; at shutdown, after the sources are closed,
+ * {@link #drain(Duration)} then {@link #finishSinks(Duration)}.
+ */
+public final class Pipeline {
+
+    /** Events that may wait in the inbound queue before sources block. */
+    public static final int DEFAULT_QUEUE_SIZE = 65_536;
+    /** Events that may wait for each sink before the newest are dropped. */
+    public static final int DEFAULT_SINK_QUEUE_SIZE = 8_192;
+
+    private static final Logger LOG = LoggerFactory.getLogger("agentgraph.pipeline");
+    private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long OFFER_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Object STOP = new Object();
+
+    private final Clock clock;
+    private final InboundQueue inbound;
+    private final ComponentStats stats;
+    private final Guard guard;
+    private final SimpleCounter untyped;
+    private final SimpleCounter history;
+    private final List<ReducerStage> stages = new ArrayList<>();
+    private final List<SinkRunner> sinks = new ArrayList<>();
+    private final Thread thread;
+    private final Snapshots snapshots = this::takeSnapshot;
+    private volatile boolean accepting = true;
+    private volatile boolean running = true;
+    private volatile long lastSeq;
+    private boolean started;
+
+    /** A pipeline whose own counters ({@code in}, {@code out}, drops, untyped, history) go to {@code stats}. */
+    public Pipeline(Clock clock, int queueSize, ComponentStats stats) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.inbound = new InboundQueue(queueSize);
+        this.stats = stats;
+        this.guard = new Guard(stats, LOG);
+        this.untyped = stats.counter("untyped_dropped");
+        this.history = stats.counter("history");
+        this.thread = new Thread(this::run, "agentgraph-pipeline");
+        this.thread.setDaemon(true);
+    }
+
+    /** Adds a reducer stage; stages run in ascending order, ties in the order added. */
+    public synchronized void addReducer(ReducerStage stage) {
+        checkNotStarted();
+        stages.add(stage);
+        stages.sort(Comparator.comparingInt(ReducerStage::order));
+    }
+
+    public synchronized void addSink(SinkRunner sink) {
+        checkNotStarted();
+        sinks.add(sink);
+    }
+
+    /** Starts the sink threads and the pipeline thread. */
+    public synchronized void start() {
+        checkNotStarted();
+        started = true;
+        sinks.forEach(SinkRunner::start);
+        thread.start();
+    }
+
+    /** Takes snapshots on the pipeline thread; usable before {@link #start()} (served once started). */
+    public Snapshots snapshots() {
+        return snapshots;
+    }
+
+    /**
+     * An emitter for a source (or any outside caller) whose emitted events count as {@code from}'s
+     * events out. It blocks while the inbound queue is full; after shutdown began it drops.
+     */
+    public Emitter emitter(ComponentStats from) {
+        return event -> {
+            if (event == null) {
+                new Guard(from, LOG).failed("emit", new NullPointerException("emitted a null event"));
+                return;
+            }
+            from.out().increment();
+            enqueue(event);
+        };
+    }
+
+    private void enqueue(Event event) {
+        if (!accepting) {
+            stats.drops().increment();
+            return;
+        }
+        if (Thread.currentThread() == thread) {
+            // A reducer calling a source's emitter must not wait for room it is itself holding up.
+            if (inbound.offerNow(event)) {
+                stats.in().increment();
+            } else {
+                stats.drops().increment();
+            }
+            return;
+        }
+        try {
+            while (!inbound.offer(event, OFFER_SLICE_NANOS)) {
+                if (!accepting) {
+                    stats.drops().increment();
+                    return;
+                }
+            }
+            stats.in().increment();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stats.drops().increment();
+        }
+    }
+
+    /** The sequence number of the last event sent to sinks. */
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    /** Events waiting in the inbound queue. */
+    public int queued() {
+        return inbound.size();
+    }
+
+    public int queueCapacity() {
+        return inbound.capacity();
+    }
+
+    /** Stops accepting events, processes those already queued, closes the reducers. */
+    public boolean drain(Duration timeout) throws InterruptedException {
+        accepting = false;
+        if (!isStarted()) {
+            running = false;
+            return true;
+        }
+        inbound.control(STOP, false);
+        thread.join(Math.max(1, timeout.toMillis()));
+        if (thread.isAlive()) {
+            LOG.warn("the pipeline did not drain within {} ms ({} events left); abandoning it",
+                    timeout.toMillis(), inbound.size());
+            running = false;
+            return false;
+        }
+        return true;
+    }
+
+    /** Lets every sink finish its queue and close; a sink that takes longer is abandoned. */
+    public boolean finishSinks(Duration timeout) throws InterruptedException {
+        List<SinkRunner> all;
+        synchronized (this) {
+            all = List.copyOf(sinks);
+        }
+        all.forEach(SinkRunner::finish);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean allDone = true;
+        for (SinkRunner sink : all) {
+            if (!sink.awaitFinished(Math.max(0, deadline - System.nanoTime()))) {
+                LOG.warn("sink {} did not finish within {} ms ({} events left); abandoning it",
+                        sink.id(), timeout.toMillis(), sink.queued());
+                allDone = false;
+            }
+        }
+        return allDone;
+    }
+
+    private synchronized boolean isStarted() {
+        return started;
+    }
+
+    private void checkNotStarted() {
+        if (started) {
+            throw new IllegalStateException("the pipeline has started");
+        }
+    }
+
+    private void run() {
+        long nextTick = System.nanoTime() + TICK_NANOS;
+        try {
+            while (true) {
+                long now = System.nanoTime();
+                if (now - nextTick >= 0) {
+                    tick();
+                    nextTick = Math.max(nextTick + TICK_NANOS, now + TICK_NANOS / 2);
+                    continue;
+                }
+                Object message = inbound.poll(nextTick - now);
+                if (message == STOP) {
+                    break;
+                }
+                handle(message);
+            }
+            for (ReducerStage stage : stages) {
+                stage.guard().run("close", stage.reducer()::close);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            running = false;
+            failPendingSnapshots();
+        }
+    }
+
+    private void handle(Object message) {
+        try {
+            if (message instanceof Event event) {
+                runFrom(0, event);
+            } else if (message instanceof SnapshotRequest request) {
+                request.result.complete(snapshot());
+            }
+        } catch (Throwable t) {
+            // Guards catch plugin failures; anything here is the pipeline's own bug. Keep running.
+            Guard.rethrowIfFatal(t);
+            guard.failed("pipeline", t);
+        }
+    }
+
+    /** Sends {@code event} through stage {@code index} and the ones after it. */
+    private void runFrom(int index, Event event) {
+        if (index == stages.size()) {
+            leave(event);
+            return;
+        }
+        ReducerStage stage = stages.get(index);
+        stage.stats().in().increment();
+        StageEmitter derived = new StageEmitter(stage.guard());
+        Event[] result = {event};
+        stage.guard().run("reduce", () -> result[0] = stage.reducer().reduce(event, derived));
+        passOn(index, derived.close(), stage);
+        if (result[0] != null) {
+            stage.stats().out().increment();
+            runFrom(index + 1, result[0]);
+        }
+    }
+
+    private void passOn(int index, List<Event> derived, ReducerStage stage) {
+        for (Event d : derived) {
+            stage.stats().out().increment();
+            runFrom(index + 1, d);
+        }
+    }
+
+    private void leave(Event event) {
+        if (!event.isTyped()) {
+            untyped.increment();
+            return;
+        }
+        if (event.isHistory()) {
+            history.increment();
+            return;
+        }
+        long seq = lastSeq + 1;
+        lastSeq = seq;
+        Event numbered = event.withSeq(seq);
+        stats.out().increment();
+        for (SinkRunner sink : sinks) {
+            sink.offer(numbered);
+        }
+    }
+
+    private void tick() {
+        var now = clock.instant();
+        for (int i = 0; i < stages.size(); i++) {
+            ReducerStage stage = stages.get(i);
+            StageEmitter derived = new StageEmitter(stage.guard());
+            stage.guard().run("tick", () -> stage.reducer().tick(now, derived));
+            passOn(i, derived.close(), stage);
+        }
+    }
+
+    private Snapshots.Snapshot snapshot() {
+        long seq = lastSeq;
+        JsonObject body = new JsonObject();
+        body.addProperty("type", "snapshot");
+        body.addProperty("seq", seq);
+        for (ReducerStage stage : stages) {
+            stage.guard().run("snapshot", () -> stage.reducer().snapshot(body));
+        }
+        // A reducer must not be able to change what the snapshot claims to be.
+        body.addProperty("type", "snapshot");
+        body.addProperty("seq", seq);
+        return new Snapshots.Snapshot(seq, body);
+    }
+
+    private Snapshots.Snapshot takeSnapshot() throws InterruptedException {
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("Snapshots.take() was called on the pipeline thread; call it from a sink or server thread");
+        }
+        if (!running) {
+            throw new IllegalStateException("the pipeline has stopped");
+        }
+        SnapshotRequest request = new SnapshotRequest();
+        inbound.control(request, true);
+        try {
+            return request.result.get(SNAPSHOT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("no snapshot: " + e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("no snapshot within " + SNAPSHOT_TIMEOUT.toSeconds() + " s: the pipeline is stuck in a reducer");
+        }
+    }
+
+    private void failPendingSnapshots() {
+        Object message;
+        try {
+            while ((message = inbound.poll(0)) != null) {
+                if (message instanceof SnapshotRequest request) {
+                    request.result.completeExceptionally(new IllegalStateException("the pipeline has stopped"));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A snapshot asked for by another thread, answered by the pipeline thread. */
+    private static final class SnapshotRequest {
+        final CompletableFuture<Snapshots.Snapshot> result = new CompletableFuture<>();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.agentgraph.runtime;
+
+import static dev.agentgraph.runtime.TestComponents.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.google.gson.JsonObject;
+import dev.agentgraph.api.Emitter;
+import dev.agentgraph.api.Event;
+import dev.agentgraph.api.Reducer;
+import dev.agentgraph.api.Snapshots;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Events through a real AgentGraph (real server on port 0) with test components. */
+class PipelineFlowTest {
+
+    private AgentGraph graph;
+
+    @AfterEach
+    void close() {
+        if (graph != null) {
+            graph.close();
+        }
+    }
+
+    private static AgentGraph.Builder builder() {
+        return AgentGraph.builder().set("server.port", "0");
+    }
+
+    @Test
+    void anEventFromASourceReachesTheReducersInOrderThenTheSink() {
+        List<String> order = new CopyOnWriteArrayList<>();
+        TestComponents.Collecting sink = new TestComponents.Collecting();
+        graph = builder()
+                .component(TestComponents.source("src", emit -> {
+                    for (int i = 1; i <= 3; i++) {
+                        emit.emit(event("tool_use", i));
+                    }
+                }))
+                // Added in the wrong order on purpose: order() decides.
+                .component(TestComponents.reducer("second", 200, ctx -> (e, emit) -> {
+                    order.add("second:" + e.string("n") + ":" + e.string("tag"));
+                    return e;
+                }))
+                .component(TestComponents.reducer("first", 100, ctx -> (e, emit) -> {
+                    order.add("first:" + e.string("n"));
+                    return e.toBuilder().put("tag", "seen").build();
+                }))
+                .component(TestComponents.sink("sink", sink))
+                .start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> sink.events.size() == 3);
+        assertThat(order).containsExactly("first:1", "second:1:seen", "first:2", "second:2:seen", "first:3", "second:3:seen");
+        assertThat(sink.events).extracting(Event::seq).containsExactly(1L, 2L, 3L);
+        assertThat(sink.events).extracting(e -> e.string("tag")).containsOnly("seen");
+        JsonObject src = graph.stats().getAsJsonObject("components").getAsJsonObject("src");
+        assertThat(src.get("events_out").getAsLong()).isEqualTo(3);
+        assertThat(src.get("kind").getAsString()).isEqualTo("source");
+    }
+
+    @Test
+    void derivedEventsEnterTheNextStageBeforeTheReturnedOne() {
+        TestComponents.Collecting sink = new TestComponents.Collecting();
+        graph = builder()
+                .component(TestComponents.reducer("deriver", 100, ctx -> (e, emit) -> {
+                    if (e.type().equals("parent")) {
+                        emit.emit(Event.builder("child").put("k", 1).build());
+                        emit.emit(Event.builder("child").put("k", 2).build());
+                    }
+                    return e;
+                }))
+                .component(TestComponents.sink("sink", sink))
+                .start();
+
+        graph.inject().emit(Event.builder("parent").build());
+        await().atMost(Duration.ofSeconds(10)).until(() -> sink.events.size() == 3);
+        assertThat(sink.events).extracting(e -> e.type() + e.string("k", "")).containsExactly("child1", "child2", "parent");
+        assertThat(sink.events).extracting(Event::seq).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void untypedEventsAreDroppedAndCountedAndHistoryReachesReducersOnly() {
+        TestComponents.Counting counting = new TestComponents.Counting();
+        TestComponents.Collecting sink = new TestComponents.Collecting();
+        graph = builder()
+                .component(TestComponents.reducer("count", 100, ctx -> counting))
+                .component(TestComponents.sink("sink", sink))
+                .start();
+
+        JsonObject untyped = new JsonObject();
+        untyped.addProperty("hook_event_name", "PreToolUse");
+        graph.inject().emit(Event.of(untyped));
+        graph.inject().emit(event("agent_spawn", 1).asHistory());
+        graph.inject().emit(event("agent_spawn", 2));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> sink.events.size() == 1);
+        assertThat(sink.events.get(0).string("n")).isEqualTo("2");
+        assertThat(counting.seen).hasSize(3);
+        JsonObject pipeline = graph.stats().getAsJsonObject("pipeline");
+        assertThat(pipeline.getAsJsonObject("counters").get("untyped_dropped").getAsLong()).isEqualTo(1);
+        assertThat(pipeline.getAsJsonObject("counters").get("history").getAsLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aReducersSnapshotPartReachesTheSnapshotWithTheMatchingSeq() throws Exception {
+        TestComponents.Collecting sink = new TestComponents.Collecting();
+        graph = builder()
+                .component(TestComponents.reducer("count", 200, ctx -> new TestComponents.Counting()))
+                .component(TestComponents.reducer("names", 100, ctx -> new Reducer() {
+                    @Override
+                    public Event reduce(Event event, Emitter emit) {
+                        return event;
+                    }
+
+                    @Override
+                    public void snapshot(JsonObject snapshot) {
+                        snapshot.addProperty("names", "part");
+                        snapshot.addProperty("type", "not-a-snapshot");
+                    }
+                }))
+                .component(TestComponents.sink("sink", sink))
+                .start();
+        for (int i = 0; i < 5; i++) {
+            graph.inject().emit(event("tool_use", i));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> sink.events.size() == 5);
+
+        Snapshots.Snapshot snapshot = graph.snapshots().take();
+        assertThat(snapshot.seq()).isEqualTo(5);
+        assertThat(snapshot.body().get("type").getAsString()).isEqualTo("snapshot");
+        assertThat(snapshot.body().get("seq").getAsLong()).isEqualTo(5);
+        assertThat(snapshot.body().get("count").getAsLong()).isEqualTo(5);
+        assertThat(snapshot.body().get("names").getAsString()).isEqualTo("part");
+    }
+}

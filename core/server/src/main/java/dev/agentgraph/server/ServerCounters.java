@@ -1,0 +1,112 @@
+package dev.agentgraph.server;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's counters and its rate-limited log of refusals. A refusal is logged as one short
+ * line, at most one per reason every {@link #LOG_INTERVAL_NANOS}; the lines in between are only
+ * counted, so a flood of hostile requests cannot flood the log.
+ */
+final class ServerCounters {
+
+    /** Names of the counters, as {@link WebServer#counters()} returns them. */
+    static final String REFUSED_HOST = "refused_host";
+    static final String REFUSED_ORIGIN = "refused_origin";
+    static final String REFUSED_TOKEN = "refused_token";
+    static final String REFUSED_WEBSOCKET_LIMIT = "refused_websocket_limit";
+    static final String REFUSED_BODY_TOO_LARGE = "refused_body_too_large";
+    static final String ROUTE_ERRORS = "route_errors";
+    static final String WEBSOCKETS_ACCEPTED = "websockets_accepted";
+    static final String WEBSOCKET_ERRORS = "websocket_errors";
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
+    private static final int MAX_DETAIL = 120;
+
+    private final Map<String, LongAdder> counts = new LinkedHashMap<>();
+    private final AtomicInteger openWebSockets = new AtomicInteger();
+    private final Map<String, Throttle> throttles = new ConcurrentHashMap<>();
+
+    ServerCounters() {
+        for (String name : new String[] {REFUSED_HOST, REFUSED_ORIGIN, REFUSED_TOKEN, REFUSED_WEBSOCKET_LIMIT,
+                REFUSED_BODY_TOO_LARGE, ROUTE_ERRORS, WEBSOCKETS_ACCEPTED, WEBSOCKET_ERRORS}) {
+            counts.put(name, new LongAdder());
+        }
+    }
+
+    void increment(String name) {
+        counts.get(name).increment();
+    }
+
+    AtomicInteger openWebSockets() {
+        return openWebSockets;
+    }
+
+    /** Counts a refusal and logs it unless a line for the same reason was logged recently. */
+    void refused(String counter, String line) {
+        increment(counter);
+        warnThrottled(counter, line, null);
+    }
+
+    /** Logs a warning, at most one per key every ten seconds, saying how many were held back. */
+    void warnThrottled(String key, String line, Throwable error) {
+        Throttle t = throttles.computeIfAbsent(key, k -> new Throttle());
+        long suppressed = t.pass(System.nanoTime());
+        if (suppressed < 0) {
+            return;
+        }
+        String text = suppressed == 0 ? line : line + " (" + suppressed + " more like it not logged)";
+        if (error == null) {
+            LOG.warn(text);
+        } else {
+            LOG.warn(text, error);
+        }
+    }
+
+    /** A snapshot of every counter, plus {@code websockets_open}, the connections open now. */
+    Map<String, Long> snapshot() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        counts.forEach((k, v) -> m.put(k, v.sum()));
+        m.put("websockets_open", (long) openWebSockets.get());
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** Makes a client-supplied value safe to log: printable ASCII only, bounded length. */
+    static String clean(String value) {
+        if (value == null) {
+            return "(none)";
+        }
+        StringBuilder b = new StringBuilder(Math.min(value.length(), MAX_DETAIL) + 2).append('\'');
+        for (int i = 0; i < value.length() && i < MAX_DETAIL; i++) {
+            char c = value.charAt(i);
+            b.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        if (value.length() > MAX_DETAIL) {
+            b.append("...");
+        }
+        return b.append('\'').toString();
+    }
+
+    private static final class Throttle {
+        private final AtomicLong nextAt = new AtomicLong(Long.MIN_VALUE);
+        private final AtomicLong held = new AtomicLong();
+
+        /** -1 to stay silent, else how many were held back since the last line. */
+        long pass(long now) {
+            long next = nextAt.get();
+            if ((next == Long.MIN_VALUE || now - next >= 0) && nextAt.compareAndSet(next, now + LOG_INTERVAL_NANOS)) {
+                return held.getAndSet(0);
+            }
+            held.incrementAndGet();
+            return -1;
+        }
+    }
+}

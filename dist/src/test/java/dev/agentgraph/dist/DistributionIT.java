@@ -1,0 +1,203 @@
+package dev.agentgraph.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpServer;
+import dev.agentgraph.testkit.EventFiles;
+import dev.agentgraph.testkit.WsClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The distribution as a user gets it: the built zip unpacked into a folder whose path has a space,
+ * {@code bin/agentgraph} started from another directory, Claude Code payloads written by the
+ * unpacked hook script, the example plugin dropped in, and SIGTERM to stop.
+ */
+class DistributionIT {
+
+    private static final Path ZIP = Path.of(System.getProperty("dist.zip", "target/agentgraph-0.1.0.zip"));
+    private static final String NAME = System.getProperty("dist.name", "agentgraph-0.1.0");
+    private static final List<String> DEFAULT_PLUGINS = List.of("jsonl-tail", "stdin", "alive-agents",
+            "tool-aggregator", "websocket", "log", "claude-code", "http-ingest", "demo", "replay");
+
+    private static Path root;
+    private static Installation dist;
+
+    @BeforeAll
+    static void unpack() throws IOException {
+        root = Files.createTempDirectory("agentgraph dist ");
+        Unzip.into(ZIP, root.resolve("with space"));
+        Path userHome = Files.createDirectories(root.resolve("home"));
+        Path work = Files.createDirectories(root.resolve("elsewhere"));
+        dist = new Installation(root.resolve("with space").resolve(NAME), userHome, work);
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void theZipHoldsOneFolderWithEverythingInItsPlace() throws IOException {
+        try (Stream<Path> top = Files.list(root.resolve("with space"))) {
+            assertThat(top.map(p -> p.getFileName().toString())).containsExactly(NAME);
+        }
+        assertThat(Files.getPosixFilePermissions(dist.home.resolve("bin/agentgraph"))).contains(PosixFilePermission.OWNER_EXECUTE);
+        assertThat(Files.getPosixFilePermissions(dist.home.resolve("hooks/agentgraph-hook.sh"))).contains(PosixFilePermission.OWNER_EXECUTE);
+        assertThat(dist.home.resolve("conf/agentgraph.properties")).isRegularFile();
+        assertThat(dist.home.resolve("README")).content().contains("bin/agentgraph --demo");
+        assertThat(names("plugins")).hasSize(DEFAULT_PLUGINS.size())
+                .allSatisfy(n -> assertThat(DEFAULT_PLUGINS).anyMatch(id -> n.equals("agentgraph-plugin-" + id + "-0.1.0.jar")));
+        assertThat(names("examples")).containsExactly("agentgraph-plugin-example-notify-0.1.0.jar");
+        assertThat(names("lib")).contains("agentgraph-runtime-0.1.0.jar", "agentgraph-frontend-0.1.0.jar",
+                "agentgraph-service-0.1.0.jar", "agentgraph-installer-0.1.0.jar", "d3-7.9.0.jar")
+                .noneMatch(n -> n.startsWith("agentgraph-plugin-") || n.startsWith("junit") || n.startsWith("d3-array"));
+    }
+
+    @Test
+    void theLauncherPassesJavaOptsAndTheHomeWithItsSpace() throws Exception {
+        Installation.Result r = dist.run(Map.of("JAVA_OPTS", "-XshowSettings:properties -version"), launcher());
+        assertThat(r.exit()).isZero();
+        assertThat(r.output()).contains("agentgraph.home = " + dist.home);
+    }
+
+    @Test
+    void theLauncherSaysClearlyWhenJava17IsMissing() throws Exception {
+        Path tools = Files.createDirectories(root.resolve("tools-without-java"));
+        for (String tool : List.of("sed", "dirname", "readlink")) {
+            Path real = Path.of("/usr/bin", tool);
+            Files.createSymbolicLink(tools.resolve(tool), Files.exists(real) ? real : Path.of("/bin", tool));
+        }
+        Installation.Result none = dist.run(Map.of("PATH", tools.toString()), "/bin/sh", launcher());
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.output()).contains("no java was found").contains("Java 17 or newer");
+
+        Path oldJava = Files.createDirectories(root.resolve("jdk-11/bin"));
+        Files.writeString(oldJava.resolve("java"), "#!/bin/sh\nexit 0\n");
+        oldJava.resolve("java").toFile().setExecutable(true);
+        Files.writeString(oldJava.getParent().resolve("release"), "JAVA_VERSION=\"11.0.2\"\n");
+        Installation.Result old = dist.run(Map.of("JAVA_HOME", oldJava.getParent().toString()), launcher());
+        assertThat(old.exit()).isEqualTo(1);
+        assertThat(old.output()).contains("is Java 11.0.2").contains("Java 17 or newer");
+    }
+
+    @Test
+    void hookPayloadsReachAWebSocketClientAndSigtermStopsCleanly() throws Exception {
+        Path events = root.resolve("events-1.jsonl");
+        Installation.Server server = dist.start("--events", events.toString());
+        try (WsClient ws = WsClient.connect(server.ws("/stream"))) {
+            assertThat(ws.snapshot().get("type").getAsString()).isEqualTo("snapshot");
+            for (String payload : fixture("session-nested-subagents.jsonl")) {
+                dist.hook(events, payload);
+            }
+            JsonObject grandchild = ws.awaitFrame(f -> isEvent(f, "agent_spawn", "ae50454f31af31768")).getAsJsonObject("data");
+            assertThat(grandchild.get("parent_id").getAsString()).isEqualTo("aec255404e4fb4400");
+            ws.awaitFrame(f -> isEvent(f, "agent_done", "aa767c76fb008f86b"));
+            ws.awaitFrame(f -> f.has("data") && "session_end".equals(string(f.getAsJsonObject("data"), "event")));
+        }
+        assertThat(server.output()).contains("http://127.0.0.1:" + server.port);
+        assertCleanStop(server);
+    }
+
+    @Test
+    void theExamplePluginDroppedIntoPluginsIsListedAndNotifies() throws Exception {
+        List<String> posts = new CopyOnWriteArrayList<>();
+        HttpServer webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        webhook.createContext("/hook", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                posts.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        webhook.start();
+        Path jar = dist.home.resolve("plugins/agentgraph-plugin-example-notify-0.1.0.jar");
+        Files.copy(dist.home.resolve("examples/agentgraph-plugin-example-notify-0.1.0.jar"), jar);
+        try {
+            Installation.Result listed = dist.run(Map.of(), launcher(), "plugins");
+            assertThat(listed.exit()).isZero();
+            assertThat(listed.output()).contains("example-notify").contains("demo").contains("replay");
+
+            Path events = root.resolve("events-2.jsonl");
+            Installation.Server server = dist.start("--events", events.toString(),
+                    "--set", "plugin.example-notify.url=http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook",
+                    "--set", "plugin.example-notify.format=json");
+            assertThat(Installation.get(server.http("/api/stats"))).contains("example-notify");
+            EventFiles.append(events,
+                    "{\"event\":\"agent_spawn\",\"session_id\":\"s1\",\"id\":\"dropin1\",\"subagent_type\":\"Explore\"}",
+                    "{\"event\":\"agent_done\",\"session_id\":\"s1\",\"id\":\"dropin1\",\"outcome\":\"functional\",\"duration_ms\":4200}");
+            await().atMost(Duration.ofSeconds(15)).until(() -> !posts.isEmpty());
+            JsonObject post = JsonParser.parseString(posts.get(0)).getAsJsonObject();
+            assertThat(post.get("text").getAsString()).isEqualTo("Explore: functional, 4.2 s");
+            assertThat(post.getAsJsonObject("event").get("id").getAsString()).isEqualTo("dropin1");
+            assertCleanStop(server);
+        } finally {
+            webhook.stop(0);
+            Files.deleteIfExists(jar);
+        }
+    }
+
+    @Test
+    void serviceInstallWritesAUserUnitForThisInstallation() throws Exception {
+        Installation.Result r = dist.run(Map.of(), launcher(), "service", "install", "--no-start");
+        assertThat(r.exit()).as(r.output()).isZero();
+        String unit = Files.readString(dist.userHome.resolve(".config/systemd/user/agentgraph.service"));
+        assertThat(unit).contains("ExecStart=\"" + dist.home.resolve("bin/agentgraph") + "\"").contains("Restart=on-failure");
+        assertThat(dist.run(Map.of(), launcher(), "service", "uninstall", "--no-start").exit()).isZero();
+        assertThat(dist.userHome.resolve(".config/systemd/user/agentgraph.service")).doesNotExist();
+    }
+
+    private static void assertCleanStop(Installation.Server server) throws Exception {
+        int exit = server.terminate();
+        String output = server.output();
+        assertThat(exit).as(output).isZero();
+        assertThat(output).doesNotContainPattern("(?m)^\\s+at [\\w.$]+\\(").doesNotContain("Exception in thread");
+    }
+
+    private static boolean isEvent(JsonObject frame, String type, String id) {
+        if (!"event".equals(string(frame, "type")) || !frame.has("data")) {
+            return false;
+        }
+        JsonObject data = frame.getAsJsonObject("data");
+        return type.equals(string(data, "event")) && id.equals(string(data, "id"));
+    }
+
+    private static String string(JsonObject o, String field) {
+        return o.has(field) && o.get(field).isJsonPrimitive() ? o.get(field).getAsString() : null;
+    }
+
+    private static List<String> fixture(String name) throws IOException {
+        try (InputStream in = Objects.requireNonNull(DistributionIT.class.getResourceAsStream("/" + name))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+
+    private static List<String> names(String dir) throws IOException {
+        try (Stream<Path> files = Files.list(dist.home.resolve(dir))) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static String launcher() {
+        return dist.home.resolve("bin/agentgraph").toString();
+    }
+}

@@ -1,0 +1,17 @@
+// The connection badge at the top right.
+
+const LOOKS = {
+  connecting: ['○', 'connecting'],
+  connected: ['●', 'connected'],
+  reconnecting: ['○', 'reconnecting'],
+  disconnected: ['✕', 'disconnected'],
+};
+
+export function showConnection(el, state) {
+  const [dot, label] = LOOKS[state] || LOOKS.disconnected;
+  el.setAttribute('data-state', state);
+  el.className = 'badge ' + state;
+  el.querySelector('.dot').textContent = dot;
+  el.querySelector('.label').textContent = label;
+  el.title = state === 'connected' ? 'Receiving live events' : 'Not receiving events; retrying with backoff';
+}

@@ -1,0 +1,100 @@
+#!/bin/sh
+# AgentGraph hook for Claude Code.
+#
+# Claude Code runs this for every hook event with the event's JSON payload on stdin. The hook
+# appends that payload, with the time it was received, as one line to the event file:
+#
+#   {"agentgraph_received":"2026-11-24T00:15:02.123Z",<the payload's own members>}
+#
+# It must never harm the agent: it prints nothing, always exits 0, and finishes in bounded time
+# whatever happens to the file. Each line reaches the file in a single write(2) on a descriptor
+# opened with O_APPEND, so hooks running at once never interleave their lines.
+#
+# Environment:
+#   AGENTGRAPH_EVENTS          event file (default ~/.claude/memory/agent-events.jsonl)
+#   AGENTGRAPH_HOOK_MAX_BYTES  payloads larger than this (default 1048576) are replaced by a small
+#                              line that records the cut, the event name and the ids
+#   AGENTGRAPH_HOOK_BYPASS=1   do nothing at all
+
+[ "${AGENTGRAPH_HOOK_BYPASS:-}" = 1 ] && exit 0
+
+# Nothing may reach Claude Code's terminal, not even a shell error about the file.
+exec >/dev/null 2>&1
+# Events hold prompts and commands: a directory or file made here is private (0700 / 0600).
+umask 077
+# Lengths below count bytes, whatever the user's locale.
+LC_ALL=C
+export LC_ALL
+
+events=${AGENTGRAPH_EVENTS:-${HOME:-.}/.claude/memory/agent-events.jsonl}
+max=${AGENTGRAPH_HOOK_MAX_BYTES:-1048576}
+case $max in '' | *[!0-9]*) max=1048576 ;; esac
+
+# The shell has no clock: this is the one process every event costs.
+now=$(date -u +%Y-%m-%dT%H:%M:%S.%N)
+case $now in
+  *.[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]) now=${now%??????}Z ;; # nanoseconds -> ms
+  *.*) now=${now%.*}Z ;;                                                  # a date without %N
+  *) now= ;;
+esac
+
+# The payload is one JSON line; should it ever come pretty-printed, its line breaks are
+# whitespace between tokens (JSON strings cannot hold raw newlines), so a space replaces them.
+payload=
+while IFS= read -r part || [ -n "$part" ]; do
+  payload=${payload:+$payload }$part
+  part=
+done
+size=${#payload}
+[ "$size" -gt 0 ] || exit 0
+body=${payload#"${payload%%[![:space:]]*}"}
+
+# Sets $v to the string member $1 of $ends when it is a plain id-like value, else to "".
+member() {
+  v=${ends#*\""$1"\":\"}
+  if [ "$v" = "$ends" ]; then v=; return; fi
+  v=${v%%\"*}
+  case $v in *\\* | *[[:cntrl:]]*) v= ;; esac
+  [ ${#v} -le 256 ] || v=
+}
+
+if [ "$size" -gt "$max" ] || [ "${body#\{}" = "$body" ]; then
+  # Too big (or not an object): keep a small, valid line that says so. The event name and the
+  # ids come first in a payload; tool_use_id may follow the large tool_input, so look at the
+  # tail too. Only this rare path pays for the extra processes.
+  ends=$(printf '%s' "$body" | { head -c 4096; echo; tail -c 2048; })
+  if [ "$size" -gt "$max" ]; then why=too_large; else why=not_an_object; fi
+  line="{\"agentgraph_received\":\"$now\",\"agentgraph_cut\":{\"reason\":\"$why\",\"bytes\":$size,\"max_bytes\":$max}"
+  for key in hook_event_name session_id cwd agent_id agent_type tool_name tool_use_id; do
+    member "$key"
+    [ -n "$v" ] && line="$line,\"$key\":\"$v\""
+  done
+  line="$line}"
+elif [ -n "$now" ]; then
+  rest=${body#\{}
+  case ${rest#"${rest%%[![:space:]]*}"} in
+    '}'*) line="{\"agentgraph_received\":\"$now\"$rest" ;;
+    *) line="{\"agentgraph_received\":\"$now\",$rest" ;;
+  esac
+else
+  line=$body
+fi
+line="$line
+"
+
+case $events in */*) dir=${events%/*} ;; *) dir=. ;; esac
+[ -d "${dir:-/}" ] || mkdir -p "$dir"
+
+if [ ${#line} -le 4096 ]; then
+  # Every shell's printf writes a line this short in one write(2).
+  printf '%s' "$line" >>"$events"
+else
+  # bash and busybox printf split a long line into buffer-sized writes. dd reads the whole line
+  # from a private regular file in one read(2) and appends it in one write(2).
+  tmp=${dir:-}/.agentgraph-hook.$$
+  if printf '%s' "$line" >"$tmp"; then
+    dd if="$tmp" bs=$((${#line} + 65536)) >>"$events"
+  fi
+  rm -f "$tmp"
+fi
+exit 0

@@ -1,0 +1,49 @@
+package dev.agentgraph.plugins.log;
+
+import dev.agentgraph.api.ConfigException;
+import dev.agentgraph.api.Event;
+import dev.agentgraph.api.PluginConfig;
+import dev.agentgraph.api.PluginContext;
+import dev.agentgraph.api.Sink;
+import dev.agentgraph.api.SinkFactory;
+import java.util.Locale;
+import java.util.function.Function;
+import org.pf4j.Extension;
+import org.slf4j.event.Level;
+
+/**
+ * The {@code log} sink: one line per event through SLF4J. {@code plugin.log.format} is
+ * {@code compact} (a summary) or {@code json}; {@code plugin.log.level} is an SLF4J level.
+ */
+@Extension
+public final class LogSinkFactory implements SinkFactory {
+
+    @Override
+    public String id() {
+        return "log";
+    }
+
+    @Override
+    public String description() {
+        return "Logs one line per event (compact summary or JSON) through SLF4J.";
+    }
+
+    @Override
+    public Sink create(PluginContext context) {
+        PluginConfig config = context.config();
+        String levelName = config.string("level", "info");
+        String formatName = config.string("format", "compact");
+        Level level;
+        try {
+            level = Level.valueOf(levelName.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("plugin.log.level", "'" + levelName + "' is not one of trace, debug, info, warn, error");
+        }
+        Function<Event, String> format = switch (formatName.toLowerCase(Locale.ROOT)) {
+            case "compact" -> EventLine::compact;
+            case "json" -> EventLine::json;
+            default -> throw new ConfigException("plugin.log.format", "'" + formatName + "' is not compact or json");
+        };
+        return new LogSink(context.log(), level, format);
+    }
+}
