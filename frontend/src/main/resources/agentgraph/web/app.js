@@ -36,11 +36,10 @@ function flush() {
   for (const f of frames) model.applyFrame(f);
   view.render(model.drainEffects());
   counters.render();
-  card.refresh();
 }
 
 const svg = document.getElementById('graph');
-const view = new GraphView(svg, model, schedule);
+const view = new GraphView(svg, document.getElementById('overlay'), model, schedule);
 const card = new Card(document.getElementById('card'), model);
 const counters = new Counters(document.getElementById('counters'), model);
 const badge = document.getElementById('badge');

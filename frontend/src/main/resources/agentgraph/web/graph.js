@@ -2,6 +2,10 @@
 // the animations of spawn (fade in), tool use (pulse + floating label), failure and done
 // (outcome flash, fade out, removal). All DOM work happens in render(), called once per
 // animation frame with the model's effects of that frame; strings go in with .text() only.
+//
+// Pulses, flashes and floating labels are drawn on a second SVG laid over the graph (its own
+// compositing layer): at 100 tool calls a second they change every frame, and keeping them off
+// the graph's SVG spares repainting 200 nodes and their edges for each of them.
 
 import { modelColour, modelFamily, outcomeColour } from './colors.js';
 import { clip } from './format.js';
@@ -30,14 +34,16 @@ export class GraphView {
    * @param model the GraphModel
    * @param requestFrame asks the page loop for another render (after a fade-out ends)
    */
-  constructor(svgElement, model, requestFrame) {
+  constructor(svgElement, overlayElement, model, requestFrame) {
     this.model = model;
     this.requestFrame = requestFrame;
     this.svg = d3.select(svgElement);
     this.root = this.svg.append('g').attr('class', 'viewport');
     this.linkLayer = this.root.append('g').attr('class', 'links');
     this.nodeLayer = this.root.append('g').attr('class', 'nodes');
-    this.floatLayer = this.root.append('g').attr('class', 'floats');
+    this.overlayRoot = d3.select(overlayElement).append('g').attr('class', 'viewport');
+    this.flashLayer = this.overlayRoot.append('g').attr('class', 'flashes');
+    this.floatLayer = this.overlayRoot.append('g').attr('class', 'floats');
     this.leaving = new Map(); // key → node fading out after done or session end
     this.byKey = new Map(); // key → node currently drawn
     this.nodeSel = this.nodeLayer.selectAll('g.node');
@@ -66,7 +72,10 @@ export class GraphView {
     this.svg.call(d3.zoom()
       .scaleExtent([0.25, 4])
       .filter((ev) => !ev.button && ev.type !== 'dblclick')
-      .on('zoom', (ev) => this.root.attr('transform', ev.transform)));
+      .on('zoom', (ev) => {
+        this.root.attr('transform', ev.transform);
+        this.overlayRoot.attr('transform', ev.transform);
+      }));
     window.addEventListener('resize', () => {
       this.resize();
       this.needsJoin = true;
@@ -151,7 +160,11 @@ export class GraphView {
     this.byKey = new Map(nodes.map((n) => [n.key, n]));
     for (const n of nodes) this.place(n);
     const links = [];
-    for (const n of nodes) if (n.kind === 'agent') links.push(this.edge(n));
+    for (const n of nodes) {
+      if (n.kind !== 'agent') continue;
+      const link = this.edge(n);
+      if (this.byKey.has(link.source.key)) links.push(link);
+    }
 
     const fresh = new Set(spawned);
     this.nodeSel = this.nodeSel
@@ -194,7 +207,9 @@ export class GraphView {
     this.sim.force('link').links(links);
     this.sim.force('x').x((d) => this.centreOf(d).x);
     this.sim.force('y').y((d) => this.centreOf(d).y);
-    this.sim.alpha(Math.max(this.sim.alpha(), 0.3)).restart();
+    // A big graph only needs a nudge to make room for a newcomer placed beside its parent.
+    const heat = nodes.length > 100 ? 0.12 : 0.3;
+    this.sim.alpha(Math.max(this.sim.alpha(), heat)).restart();
     this.tick();
   }
 
@@ -207,19 +222,23 @@ export class GraphView {
     return all.filter((c) => c.session !== DEFAULT_SESSION || busy.has(DEFAULT_SESSION) || c.project);
   }
 
-  /** Pins the centres on a grid that fills the viewport. */
+  /** Pins the centres on a grid over the viewport, beside the legend and above the counters. */
   layoutCentres(centres) {
     const n = centres.length;
-    const cols = Math.max(1, Math.min(n, Math.ceil(Math.sqrt((n * this.width) / this.height))));
+    const left = this.width > 1000 ? 250 : 0;
+    const top = 40;
+    const width = this.width - left;
+    const height = this.height - top - 40;
+    const cols = Math.max(1, Math.min(n, Math.ceil(Math.sqrt((n * width) / height))));
     const rows = Math.ceil(n / cols);
-    const cellW = this.width / cols;
-    const cellH = this.height / rows;
+    const cellW = width / cols;
+    const cellH = height / rows;
     centres.forEach((c, i) => {
       const row = Math.floor(i / cols);
       const inRow = row === rows - 1 ? n - row * cols : cols;
-      const offset = ((cols - inRow) * cellW) / 2;
+      const offset = left + ((cols - inRow) * cellW) / 2;
       c.fx = offset + ((i % cols) + 0.5) * cellW;
-      c.fy = (row + 0.5) * cellH;
+      c.fy = top + (row + 0.5) * cellH;
       c.x = c.fx;
       c.y = c.fy;
     });
@@ -267,7 +286,6 @@ export class GraphView {
       g.append('text').attr('class', 'project').attr('y', r + 18);
       g.append('text').attr('class', 'wait-label').attr('y', r + 32).text('waiting for you');
     } else {
-      g.append('circle').attr('class', 'halo').attr('r', r).attr('opacity', 0);
       g.append('circle').attr('class', 'body').attr('r', r);
       g.append('text').attr('class', 'name').attr('y', r + 13);
     }
@@ -283,8 +301,7 @@ export class GraphView {
     if (!leaving && el.classList.contains('leaving')) {
       // The same agent came back while fading out (or a snapshot has it alive): undo the fade.
       const g = d3.select(el).interrupt('leave').attr('opacity', 1);
-      g.select('circle.halo').interrupt('flash').attr('opacity', 0);
-      g.select('circle.body').interrupt('flash');
+      g.select('circle.body').interrupt('flash').attr('fill', d.kind === 'agent' ? modelColour(d.model) : null);
       el.classList.remove('leaving');
       el.removeAttribute('data-outcome');
       d.look = null;
@@ -318,13 +335,26 @@ export class GraphView {
     }
   }
 
+  /** Moves what moved by a visible amount; still nodes and their edges are not touched. */
   tick() {
-    this.nodeSel.attr('transform', (d) => 'translate(' + d.x.toFixed(1) + ',' + d.y.toFixed(1) + ')');
-    this.linkSel
-      .attr('x1', (l) => l.source.x.toFixed(1))
-      .attr('y1', (l) => l.source.y.toFixed(1))
-      .attr('x2', (l) => l.target.x.toFixed(1))
-      .attr('y2', (l) => l.target.y.toFixed(1));
+    const moved = (d) => {
+      if (d.el && d.px != null && Math.abs(d.x - d.px) < 0.2 && Math.abs(d.y - d.py) < 0.2) return false;
+      d.px = d.x;
+      d.py = d.y;
+      return true;
+    };
+    this.nodeSel.each((d, i, els) => {
+      d.moved = moved(d) || els[i].getAttribute('transform') == null;
+      if (d.moved) els[i].setAttribute('transform', 'translate(' + d.x.toFixed(1) + ',' + d.y.toFixed(1) + ')');
+    });
+    this.linkSel.each((l, i, els) => {
+      if (!l.source.moved && !l.target.moved && els[i].hasAttribute('x1')) return;
+      const el = els[i];
+      el.setAttribute('x1', l.source.x.toFixed(1));
+      el.setAttribute('y1', l.source.y.toFixed(1));
+      el.setAttribute('x2', l.target.x.toFixed(1));
+      el.setAttribute('y2', l.target.y.toFixed(1));
+    });
   }
 
   /** Tool use: the node pulses and, without buckets, the tool name floats up and fades. */
@@ -334,19 +364,27 @@ export class GraphView {
     el.setAttribute('data-pulses', String(Number(el.getAttribute('data-pulses')) + 1));
     el.setAttribute('data-last-tool', label);
     if (!this.animate) return;
-    if (!el.classList.contains('pulsing') && this.pulses < MAX_PULSES) {
+    if (!node.pulsing && this.pulses < MAX_PULSES) {
+      // A disc of the node's colour over the node grows and shrinks: the node seems to pulse.
+      const centre = node.kind === 'centre';
+      const base = centre ? CENTRE_R : AGENT_R;
+      const peak = centre ? CENTRE_PULSE_R : AGENT_PULSE_R;
       this.pulses++;
-      el.classList.add('pulsing');
-      const base = node.kind === 'centre' ? CENTRE_R : AGENT_R;
-      const peak = node.kind === 'centre' ? CENTRE_PULSE_R : AGENT_PULSE_R;
-      d3.select(el).select('circle.body')
-        .transition('pulse')
+      node.pulsing = true;
+      this.flashLayer.append('circle')
+        .attr('class', centre ? 'pulse centre' : 'pulse')
+        .attr('cx', node.x.toFixed(1))
+        .attr('cy', node.y.toFixed(1))
+        .attr('r', base)
+        .attr('fill', centre ? null : modelColour(node.model))
+        .transition()
         .duration(PULSE_MS)
         .ease(d3.easeLinear)
         .attrTween('r', () => (t) => base + (peak - base) * Math.sin(Math.PI * t))
+        .remove()
         .on('end interrupt', () => {
           this.pulses--;
-          el.classList.remove('pulsing');
+          node.pulsing = false;
         });
     }
     if ((failed || !this.buckets.enabled) && this.floatLayer.node().childElementCount < MAX_FLOATS) {
@@ -376,10 +414,19 @@ export class GraphView {
     if (node.kind === 'agent') {
       const colour = outcomeColour(node.outcome);
       g.attr('data-outcome', node.outcome);
-      g.select('circle.halo')
-        .attr('stroke', colour).attr('r', AGENT_R).attr('opacity', 1)
-        .transition('flash').duration(FLASH_MS + 200).attr('r', AGENT_R * 3.2).attr('opacity', 0);
       g.select('circle.body').transition('flash').duration(FLASH_MS).attr('fill', colour);
+      this.flashLayer.append('circle')
+        .attr('class', 'flash')
+        .attr('cx', node.x.toFixed(1))
+        .attr('cy', node.y.toFixed(1))
+        .attr('r', AGENT_R)
+        .attr('stroke', colour)
+        .transition()
+        .duration(FLASH_MS + 300)
+        .ease(d3.easeCubicOut)
+        .attr('r', AGENT_R * 3.5)
+        .attr('opacity', 0)
+        .remove();
     }
     g.transition('leave').delay(FLASH_MS).duration(FADE_MS).attr('opacity', 0)
       .on('end', () => this.forget(node));

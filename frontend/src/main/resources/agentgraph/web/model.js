@@ -69,7 +69,7 @@ export class GraphModel {
       if (!id) continue;
       const centre = this.session(id, true);
       this.describeSession(centre, s);
-      centre.waiting = s.waiting === true || (s.waiting && typeof s.waiting === 'object') ? true : false;
+      centre.waiting = s.waiting === true;
       centre.waitingMessage = str(s.message) || str(s.waiting_message);
       carry(oldSessions.get(id), centre);
     }
@@ -94,6 +94,8 @@ export class GraphModel {
     if (!e || typeof e !== 'object' || Array.isArray(e)) return;
     const type = str(e.event);
     if (!type) return;
+    // Aggregates are derived, not news: they do not reset "last event".
+    if (type === 'tool_stats') return this.applyToolStats(e.tools);
     this.counters.lastEventAt = this.now();
     const sid = str(e.session_id) || DEFAULT_SESSION;
     switch (type) {
@@ -106,7 +108,6 @@ export class GraphModel {
       case 'session_start': return this.sessionStart(sid, e);
       case 'session_end': return this.sessionEnd(sid);
       case 'waiting': return this.waiting(sid, e);
-      case 'tool_stats': return this.applyToolStats(e.tools ?? e);
       default: return undefined; // unknown types are someone else's business
     }
   }

@@ -137,7 +137,7 @@ public final class AgentGraph implements AutoCloseable {
         }
         closeQuietly("the server", server::close);
         closeQuietly("the plugins", plugins::close);
-        LOG.info("AgentGraph stopped in {} ms", (System.nanoTime() - start) / 1_000_000);
+        LOG.debug("AgentGraph stopped in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
     private static void closeQuietly(String what, Runnable close) {
@@ -234,7 +234,7 @@ public final class AgentGraph implements AutoCloseable {
                 pipeline.start();
                 components.startSources(pipeline);
                 AgentGraph graph = new AgentGraph(config, server, plugins, components, pipeline, injected, report);
-                LOG.info("AgentGraph {} listening on {}", Version.get(), graph.uri("/"));
+                LOG.debug("AgentGraph {} listening on {}", Version.get(), graph.uri("/"));
                 return graph;
             } catch (RuntimeException | Error e) {
                 if (components != null) {

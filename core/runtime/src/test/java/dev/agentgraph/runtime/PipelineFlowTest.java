@@ -136,4 +136,35 @@ class PipelineFlowTest {
         assertThat(snapshot.body().get("count").getAsLong()).isEqualTo(5);
         assertThat(snapshot.body().get("names").getAsString()).isEqualTo("part");
     }
+
+    @Test
+    void aSinkTakesSnapshotsOnItsOwnThreadThatCoverWhatItReceived() {
+        List<String> checks = new CopyOnWriteArrayList<>();
+        graph = builder()
+                .component(TestComponents.reducer("count", 100, ctx -> new TestComponents.Counting()))
+                .component(new dev.agentgraph.api.SinkFactory() {
+                    @Override
+                    public String id() {
+                        return "snapshotter";
+                    }
+
+                    @Override
+                    public dev.agentgraph.api.Sink create(dev.agentgraph.api.PluginContext context) {
+                        return event -> {
+                            Snapshots.Snapshot s = context.snapshots().take();
+                            checks.add(event.seq() + "<=" + s.seq() + ":" + (s.body().get("count").getAsLong() == s.seq()));
+                        };
+                    }
+                })
+                .start();
+        for (int i = 1; i <= 10; i++) {
+            graph.inject().emit(event("tool_use", i));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> checks.size() == 10);
+        for (String check : checks) {
+            String[] parts = check.split("<=|:");
+            assertThat(Long.parseLong(parts[0])).isLessThanOrEqualTo(Long.parseLong(parts[1]));
+            assertThat(parts[2]).isEqualTo("true");
+        }
+    }
 }

@@ -12,7 +12,6 @@ import dev.agentgraph.api.Source;
 import dev.agentgraph.api.SourceFactory;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -91,7 +90,7 @@ final class TestComponents {
 
     /** A sink that keeps every event it receives. */
     static final class Collecting implements Sink {
-        final List<Event> events = new CopyOnWriteArrayList<>();
+        final List<Event> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
         @Override
         public void accept(Event event) {
@@ -101,7 +100,7 @@ final class TestComponents {
 
     /** A reducer that counts the typed, non-history events it passes on, and says so in snapshots. */
     static final class Counting implements Reducer {
-        final List<Event> seen = new CopyOnWriteArrayList<>();
+        final List<Event> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         private long count;
 
         @Override

@@ -2,45 +2,58 @@ package dev.agentgraph.server;
 
 import dev.agentgraph.api.HttpRequest;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
 
-/** A Jetty request whose body was read whole, seen through the plugin API. */
+/**
+ * A Jetty request whose body was read whole, seen through the plugin API. Everything is copied
+ * when it is made, because Jetty recycles its request once the response is sent and a route may
+ * keep this object longer.
+ */
 final class JettyHttpRequest implements HttpRequest {
 
-    private final Request request;
+    private final String method;
+    private final String path;
+    private final HttpFields headers;
+    private final Fields query;
     private final byte[] body;
-    private Fields query;
+    private final String remoteAddress;
 
     JettyHttpRequest(Request request, byte[] body) {
-        this.request = request;
+        this.method = request.getMethod();
+        this.path = Request.getPathInContext(request);
+        this.headers = request.getHeaders().asImmutable();
+        this.query = queryOf(request);
         this.body = body;
+        this.remoteAddress = Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request);
+    }
+
+    static Fields queryOf(Request request) {
+        try {
+            return Request.extractQueryParameters(request);
+        } catch (RuntimeException badQuery) {
+            return new Fields();
+        }
     }
 
     @Override
     public String method() {
-        return request.getMethod();
+        return method;
     }
 
     @Override
     public String path() {
-        return Request.getPathInContext(request);
+        return path;
     }
 
     @Override
     public Optional<String> header(String name) {
-        return Optional.ofNullable(request.getHeaders().get(name));
+        return Optional.ofNullable(headers.get(name));
     }
 
     @Override
     public Optional<String> query(String name) {
-        if (query == null) {
-            try {
-                query = Request.extractQueryParameters(request);
-            } catch (RuntimeException badQuery) {
-                query = new Fields();
-            }
-        }
         return Optional.ofNullable(query.getValue(name));
     }
 
@@ -51,6 +64,6 @@ final class JettyHttpRequest implements HttpRequest {
 
     @Override
     public String remoteAddress() {
-        return Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request);
+        return remoteAddress;
     }
 }

@@ -68,7 +68,19 @@ final class RequestGuard extends Handler.Wrapper {
                         .path("/").httpOnly(true).sameSite(HttpCookie.SameSite.STRICT).build());
             }
         }
-        return super.handle(request, response, callback);
+        try {
+            return super.handle(request, response, callback);
+        } catch (Exception e) {
+            // Answered here so that Jetty does not log the request URI, whose query may hold the token.
+            counters.warnThrottled("request-failed", "request " + request.getMethod() + " "
+                    + ServerCounters.clean(path) + " failed: " + e, null);
+            if (response.isCommitted()) {
+                callback.failed(e);
+            } else {
+                Replies.text(response, callback, 500, "internal error\n");
+            }
+            return true;
+        }
     }
 
     private enum Credential { NONE, QUERY, BEARER, COOKIE }
@@ -105,6 +117,7 @@ final class RequestGuard extends Handler.Wrapper {
     private boolean refuse(Request request, Response response, Callback callback, int status, String counter, String why) {
         counters.refused(counter, "refused " + request.getMethod() + " " + ServerCounters.clean(Request.getPathInContext(request))
                 + " from " + Request.getRemoteAddr(request) + ": " + why + " (" + status + ")");
+        SecurityHeaders.noStore(response.getHeaders());
         Replies.text(response, callback, status, "refused: " + reason(status) + "\n");
         return true;
     }

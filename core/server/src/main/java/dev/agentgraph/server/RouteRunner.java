@@ -24,7 +24,15 @@ final class RouteRunner {
     void run(RouteTable.MountedRoute mounted, Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
         long declared = request.getLength();
-        byte[] body = declared > mounted.maxBodyBytes() ? null : readBounded(request, mounted.maxBodyBytes());
+        byte[] body;
+        try {
+            body = declared > mounted.maxBodyBytes() ? null : readBounded(request, mounted.maxBodyBytes());
+        } catch (IOException e) {
+            // The client went away or sent a broken body: nothing to hand to the route.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            Replies.text(response, callback, 400, "could not read the request body\n");
+            return;
+        }
         if (body == null) {
             counters.refused(ServerCounters.REFUSED_BODY_TOO_LARGE, "refused " + request.getMethod() + " " + path
                     + " from " + Request.getRemoteAddr(request) + ": body over " + mounted.maxBodyBytes() + " bytes (413)");
@@ -48,13 +56,11 @@ final class RouteRunner {
     }
 
     /** The whole body, or null if it is longer than {@code max}. */
-    private static byte[] readBounded(Request request, long max) {
+    private static byte[] readBounded(Request request, long max) throws IOException {
         int limit = (int) Math.min(max, Integer.MAX_VALUE - 16);
         try (InputStream in = Request.asInputStream(request)) {
             byte[] body = in.readNBytes(limit);
             return in.read() == -1 ? body : null;
-        } catch (IOException e) {
-            throw new IllegalStateException("could not read the request body: " + e.getMessage(), e);
         }
     }
 }

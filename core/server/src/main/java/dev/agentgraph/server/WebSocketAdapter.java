@@ -83,6 +83,13 @@ public final class WebSocketAdapter implements Session.Listener.AutoDemanding, W
         }
     }
 
+    /** Gives the slot back when the upgrade failed before the connection opened. */
+    void abandonIfNeverOpened() {
+        if (session == null && closed.compareAndSet(false, true)) {
+            releaseSlot.run();
+        }
+    }
+
     @Override
     public String id() {
         return id;

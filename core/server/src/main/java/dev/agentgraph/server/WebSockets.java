@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -61,10 +60,19 @@ final class WebSockets {
                 // No permessage-deflate: it costs a deflater per connection and buys nothing on loopback.
                 upgradeResponse.setExtensions(List.of());
                 WebSocketAdapter adapter = new WebSocketAdapter("ws-" + ids.incrementAndGet(), endpoint,
-                        query(upgradeRequest), remote(upgradeRequest), release, counters);
+                        JettyHttpRequest.queryOf(upgradeRequest), remote(upgradeRequest), release, counters);
                 created.set(adapter);
                 return adapter;
-            }, request, response, callback);
+            }, request, response, new Callback.Nested(callback) {
+                @Override
+                public void failed(Throwable x) {
+                    WebSocketAdapter adapter = created.get();
+                    if (adapter != null) {
+                        adapter.abandonIfNeverOpened();
+                    }
+                    super.failed(x);
+                }
+            });
         } catch (RuntimeException e) {
             release.run();
             throw e;
@@ -89,14 +97,6 @@ final class WebSockets {
             if (open.compareAndSet(n, n + 1)) {
                 return true;
             }
-        }
-    }
-
-    private static Fields query(Request request) {
-        try {
-            return Request.extractQueryParameters(request);
-        } catch (RuntimeException badQuery) {
-            return new Fields();
         }
     }
 

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -246,6 +245,7 @@ class SecurityChecklistTest {
         }
         assertThat(RawHttp.get(p, "/api/x", ownHost()).header("Cache-Control")).isEqualTo("no-store");
         assertThat(RawHttp.get(p, "/health", ownHost()).header("Cache-Control")).isEqualTo("no-store");
+        assertThat(RawHttp.get(p, "/", "Host: evil.example:" + p).header("Cache-Control")).isEqualTo("no-store");
     }
 
     @Test
@@ -277,6 +277,5 @@ class SecurityChecklistTest {
         assertThat(server.counters()).containsEntry("refused_host", 1L).containsEntry("refused_origin", 1L)
                 .containsEntry("refused_token", 0L).containsKey("websockets_open");
         assertThat(server.counters().keySet()).allMatch(k -> k.equals(k.toLowerCase(Locale.ROOT)));
-        assertThat(Duration.ZERO).isNotNull();
     }
 }

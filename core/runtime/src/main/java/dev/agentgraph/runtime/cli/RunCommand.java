@@ -54,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
         return builder.start();
     }
 
-    /** {@code AgentGraph 0.1.0: open http://127.0.0.1:8201/ · events …/agent-events.jsonl · plugins a, b}. */
+    /** {@code AgentGraph 0.1.0: open http://127.0.0.1:8201/ (events: …/agent-events.jsonl; plugins: a, b)}. */
     static String startupLine(AgentGraph graph) {
         CoreConfig c = graph.config();
         String host = c.host().equals("0.0.0.0") || c.host().equals("::") ? "127.0.0.1" : c.host();
@@ -65,12 +65,12 @@ public final class RunCommand implements Callable<Integer> {
         List<PluginStatus> plugins = graph.plugins();
         List<String> started = plugins.stream().filter(p -> p.state().equals(PluginStatus.STARTED)).map(PluginStatus::id).toList();
         List<String> failed = plugins.stream().filter(p -> !p.state().equals(PluginStatus.STARTED)).map(PluginStatus::id).toList();
-        String pluginText = started.isEmpty() ? "no plugins" : "plugins " + String.join(", ", started);
+        String pluginText = "plugins: " + (started.isEmpty() ? "none" : String.join(", ", started));
         if (!failed.isEmpty()) {
-            pluginText += " (not running: " + String.join(", ", failed) + "; see agentgraph plugins)";
+            pluginText += "; not running: " + String.join(", ", failed) + " (see agentgraph plugins)";
         }
-        return "AgentGraph " + dev.agentgraph.runtime.Version.get() + ": open " + url + " · events " + c.eventsFile()
-                + " · " + pluginText;
+        return "AgentGraph " + dev.agentgraph.runtime.Version.get() + ": open " + url + " (events: " + c.eventsFile()
+                + "; " + pluginText + ")";
     }
 
     private static String hostPort(String host, int port) {

@@ -107,7 +107,8 @@ public record CoreConfig(
     }
 
     private static <T> T read(Settings settings, String key, T fallback, Function<String, T> parse) {
-        return settings.get(key).map(v -> v.isBlank() && fallback == null ? null : parse.apply(v)).orElse(fallback);
+        // An empty value (an uncommented "key=") means the default.
+        return settings.get(key).filter(v -> !v.isBlank()).map(parse).orElse(fallback);
     }
 
     private static int bytesAsInt(String key, String value) {

@@ -54,11 +54,11 @@ public final class PluginHost implements AutoCloseable {
 
     private void loadAndStart(Path root) {
         if (!Files.isDirectory(root)) {
-            LOG.info("no plugins directory at {}", root);
+            LOG.debug("no plugins directory at {}", root);
             return;
         }
         if (ReactorPluginRepository.isReactor(root)) {
-            LOG.info("loading plugins from the source tree {} (development mode)", root);
+            LOG.debug("loading plugins from the source tree {} (development mode)", root);
             for (Path module : new ReactorPluginRepository(root).modules()) {
                 if (!ReactorPluginRepository.isBuilt(module)) {
                     failures.add(new PluginStatus(module.getFileName().toString(), "", "", module, "not built",

@@ -113,16 +113,20 @@ final class DemoSession {
     void done(long at, String id, String outcome) {
         long input = 8_000 + rnd.nextInt(40_000);
         long output = 500 + rnd.nextInt(6_000);
+        long cacheWrite = 2_000 + rnd.nextInt(20_000);
         long cacheRead = 20_000 + rnd.nextInt(200_000);
+        // The same split as the Claude Code decoder's tokens: priced differently, so kept apart.
         JsonObject tokens = new JsonObject();
         tokens.addProperty("input", input);
-        tokens.addProperty("output", output);
+        tokens.addProperty("cache_write_5m", cacheWrite);
+        tokens.addProperty("cache_write_1h", 0);
         tokens.addProperty("cache_read", cacheRead);
+        tokens.addProperty("output", output);
         JsonObject e = event(Canonical.AGENT_DONE);
         e.addProperty(Canonical.ID, id);
         e.addProperty(Canonical.OUTCOME, outcome);
         e.addProperty(Canonical.DURATION_MS, at - spawnedAt.get(id));
-        double cost = costs.get(id) + (input * 3 + output * 15 + cacheRead * 0.3) / 1_000_000.0;
+        double cost = costs.get(id) + (input * 3 + cacheWrite * 3.75 + output * 15 + cacheRead * 0.3) / 1_000_000.0;
         e.addProperty(Canonical.COST_USD, Math.round(cost * 10_000) / 10_000.0);
         e.add(Canonical.TOKENS, tokens);
         add(at, e);

@@ -24,8 +24,8 @@ public final class ReplaySourceFactory implements SourceFactory {
 
     public static final String ID = "replay";
 
-    /** Canonical {@code ts}, then the receive times a hook or proxy may add to a raw payload. */
-    static final String DEFAULT_TIME_FIELDS = "ts,received_at,receive_ts,recv_ts,_ts";
+    /** Canonical {@code ts}, then the receive time the hook script adds to a raw payload. */
+    static final String DEFAULT_TIME_FIELDS = "ts,agentgraph_received";
 
     @Override
     public String id() {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class EventTimeTest {
 
-    private final EventTime time = new EventTime(List.of("ts", "received_at"));
+    private final EventTime time = new EventTime(List.of("ts", "agentgraph_received"));
 
     @Test
     void readsCanonicalTsAsAnInstant() throws Exception {
@@ -21,16 +21,23 @@ class EventTimeTest {
 
     @Test
     void fallsBackToTheReceiveTimeInEpochSecondsOrMillis() throws Exception {
-        assertThat(time.of(Event.parse("{\"hook_event_name\":\"Stop\",\"received_at\":1777726800.5}")))
+        assertThat(time.of(Event.parse("{\"hook_event_name\":\"Stop\",\"agentgraph_received\":1777726800.5}")))
                 .contains(Instant.ofEpochMilli(1777726800500L));
-        assertThat(time.of(Event.parse("{\"hook_event_name\":\"Stop\",\"received_at\":1777726800500}")))
+        assertThat(time.of(Event.parse("{\"hook_event_name\":\"Stop\",\"agentgraph_received\":1777726800500}")))
                 .contains(Instant.ofEpochMilli(1777726800500L));
+    }
+
+    @Test
+    void readsTheReceiveTimeTheHookScriptWrites() throws Exception {
+        assertThat(new EventTime(List.of(ReplaySourceFactory.DEFAULT_TIME_FIELDS.split(",")))
+                .of(Event.parse("{\"agentgraph_received\":\"2026-11-24T00:15:02.123Z\",\"hook_event_name\":\"Stop\"}")))
+                .contains(Instant.parse("2026-11-24T00:15:02.123Z"));
     }
 
     @Test
     void aLineWithoutAUsableTimeHasNone() throws Exception {
         assertThat(time.of(Event.parse("{\"hook_event_name\":\"Stop\"}"))).isEmpty();
         assertThat(time.of(Event.parse("{\"ts\":\"yesterday\"}"))).isEmpty();
-        assertThat(time.of(Event.parse("{\"ts\":{\"a\":1},\"received_at\":-3}"))).isEmpty();
+        assertThat(time.of(Event.parse("{\"ts\":{\"a\":1},\"agentgraph_received\":-3}"))).isEmpty();
     }
 }

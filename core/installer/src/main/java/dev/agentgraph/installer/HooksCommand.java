@@ -1,0 +1,209 @@
+package dev.agentgraph.installer;
+
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code agentgraph hooks install|uninstall|print}: AgentGraph's hooks in Claude Code's settings. */
+@Command(name = "hooks", mixinStandardHelpOptions = true,
+        description = "Install or remove AgentGraph's Claude Code hooks in settings.json.",
+        subcommands = {HooksCommand.Install.class, HooksCommand.Uninstall.class, HooksCommand.Print.class})
+public final class HooksCommand implements Callable<Integer> {
+
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return USAGE;
+    }
+
+    /** Where the settings file is. */
+    static final class Target {
+        @Option(names = "--scope", defaultValue = "user", paramLabel = "user|project",
+                description = "user: ~/.claude/settings.json (default); project: .claude/settings.json here.")
+        String scope;
+
+        @Option(names = "--settings", paramLabel = "FILE", description = "This settings file instead.")
+        Path settings;
+
+        Path file() throws SettingsException {
+            if (settings != null) {
+                return settings;
+            }
+            return switch (scope) {
+                case "user" -> Path.of(System.getProperty("user.home"), ".claude", "settings.json");
+                case "project" -> Path.of(".claude", "settings.json");
+                default -> throw new SettingsException("--scope must be user or project, not " + scope);
+            };
+        }
+    }
+
+    /** What to register. */
+    static final class Registration {
+        @Option(names = "--mode", defaultValue = "file", paramLabel = "file|http",
+                description = "file: run the sh hook, which appends to the event file (default); "
+                        + "http: Claude Code posts each event to the running server.")
+        String mode;
+
+        @Option(names = "--events", paramLabel = "FILE",
+                description = "The event file the hook appends to (default: the hook's own, ~/.claude/memory/agent-events.jsonl).")
+        Path events;
+
+        @Option(names = "--url", paramLabel = "URL", defaultValue = "http://127.0.0.1:8201" + HookEntries.INGEST_PATH,
+                description = "Where http hooks post (default ${DEFAULT-VALUE}).")
+        String url;
+
+        @Option(names = "--hook", paramLabel = "PATH",
+                description = "The hook script (default: hooks/agentgraph-hook.sh of this installation).")
+        Path hook;
+
+        HookEntries entries() throws SettingsException {
+            return switch (mode) {
+                case "http" -> {
+                    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                        throw new SettingsException("--url must be an http:// or https:// URL, not " + url);
+                    }
+                    yield HookEntries.http(url);
+                }
+                case "file" -> HookEntries.command(script().toString(),
+                        events == null ? null : events.toAbsolutePath().normalize().toString());
+                default -> throw new SettingsException("--mode must be file or http, not " + mode);
+            };
+        }
+
+        private Path script() throws SettingsException {
+            Path p = hook;
+            if (p == null) {
+                String home = System.getProperty("agentgraph.home");
+                if (home == null) {
+                    throw new SettingsException("cannot tell where the hook script is: pass --hook PATH");
+                }
+                p = Path.of(home, "hooks", HookEntries.SCRIPT_NAME);
+            }
+            p = p.toAbsolutePath().normalize();
+            if (!Files.isRegularFile(p)) {
+                throw new SettingsException("no hook script at " + p + ": pass --hook PATH");
+            }
+            return p;
+        }
+    }
+
+    /** {@code hooks install}. */
+    @Command(name = "install", mixinStandardHelpOptions = true,
+            description = "Merge AgentGraph's hooks into settings.json (idempotent; a backup is kept).")
+    static final class Install implements Callable<Integer> {
+        @Mixin
+        Target target;
+        @Mixin
+        Registration registration;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return run(spec, () -> {
+                HookEntries entries = registration.entries();
+                SettingsFile file = SettingsFile.open(target.file());
+                JsonObject settings = file.parse();
+                JsonObject before = settings.deepCopy();
+                guard(file, () -> entries.install(settings));
+                if (settings.equals(before) && file.exists()) {
+                    return "AgentGraph hooks already installed in " + file.path() + "; nothing changed";
+                }
+                Path backup = file.write(settings);
+                return "installed AgentGraph hooks (" + registration.mode + " mode, " + HookEntries.EVENTS.size()
+                        + " events) in " + file.path() + (backup == null ? "" : "; backup: " + backup);
+            });
+        }
+    }
+
+    /** {@code hooks uninstall}. */
+    @Command(name = "uninstall", mixinStandardHelpOptions = true,
+            description = "Remove exactly the hooks AgentGraph added (a backup is kept).")
+    static final class Uninstall implements Callable<Integer> {
+        @Mixin
+        Target target;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return run(spec, () -> {
+                SettingsFile file = SettingsFile.open(target.file());
+                JsonObject settings = file.parse();
+                JsonObject before = settings.deepCopy();
+                guard(file, () -> HookEntries.uninstall(settings));
+                if (settings.equals(before)) {
+                    return "no AgentGraph hooks in " + file.path() + "; nothing changed";
+                }
+                Path backup = file.write(settings);
+                return "removed AgentGraph hooks from " + file.path() + (backup == null ? "" : "; backup: " + backup);
+            });
+        }
+    }
+
+    /** {@code hooks print}. */
+    @Command(name = "print", mixinStandardHelpOptions = true,
+            description = "Print the hooks section install would merge, without touching any file.")
+    static final class Print implements Callable<Integer> {
+        @Mixin
+        Registration registration;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return run(spec, () -> {
+                JsonObject wrapper = new JsonObject();
+                wrapper.add("hooks", registration.entries().section());
+                return SettingsFile.render(wrapper).strip();
+            });
+        }
+    }
+
+    @FunctionalInterface
+    interface Action {
+        String run() throws SettingsException;
+    }
+
+    @FunctionalInterface
+    interface Change {
+        void apply() throws SettingsException;
+    }
+
+    /** A settings structure we cannot merge into counts as malformed: reported, file untouched. */
+    static void guard(SettingsFile file, Change change) throws SettingsException {
+        try {
+            change.apply();
+        } catch (SettingsException e) {
+            throw file.malformed(e.getMessage());
+        }
+    }
+
+    static int run(CommandSpec spec, Action action) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            out.println(action.run());
+            out.flush();
+            return OK;
+        } catch (SettingsException e) {
+            err.println("agentgraph hooks: " + e.getMessage());
+            err.flush();
+            return FAILURE;
+        }
+    }
+}

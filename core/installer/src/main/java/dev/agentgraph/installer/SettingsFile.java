@@ -1,0 +1,156 @@
+package dev.agentgraph.installer;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+
+/**
+ * A Claude Code {@code settings.json}: read strictly (a malformed file is refused and never
+ * written), written atomically (a temporary file beside it, then a rename) with the original's
+ * permissions, after a timestamped backup of the previous content.
+ */
+final class SettingsFile {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path path;
+    private final byte[] original;
+
+    private SettingsFile(Path path, byte[] original) {
+        this.path = path;
+        this.original = original;
+    }
+
+    /** Opens a settings file; one that does not exist yet reads as {@code {}}. */
+    static SettingsFile open(Path path) throws SettingsException {
+        try {
+            return new SettingsFile(path, Files.readAllBytes(path));
+        } catch (NoSuchFileException e) {
+            return new SettingsFile(path, null);
+        } catch (IOException e) {
+            throw new SettingsException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    Path path() {
+        return path;
+    }
+
+    boolean exists() {
+        return original != null;
+    }
+
+    /** The settings as a JSON object (a fresh copy), or a clear one-line refusal. */
+    JsonObject parse() throws SettingsException {
+        if (original == null) {
+            return new JsonObject();
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(original)).toString();
+        } catch (CharacterCodingException e) {
+            throw malformed("not UTF-8 text");
+        }
+        if (text.isBlank()) {
+            return new JsonObject();
+        }
+        JsonElement root;
+        try (JsonReader reader = new JsonReader(new StringReader(text))) {
+            reader.setStrictness(Strictness.STRICT);
+            root = JsonParser.parseReader(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw malformed("text after the JSON object");
+            }
+        } catch (JsonParseException | IOException | IllegalStateException e) {
+            String m = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw malformed(m.lines().findFirst().orElse(m));
+        }
+        if (!root.isJsonObject()) {
+            throw malformed("the top level is not a JSON object");
+        }
+        return root.getAsJsonObject();
+    }
+
+    SettingsException malformed(String why) {
+        return new SettingsException(path + " is not valid settings JSON (" + why + "); it was left unchanged");
+    }
+
+    /** The text this object would be written as. */
+    static String render(JsonObject settings) {
+        return GSON.toJson(settings) + "\n";
+    }
+
+    /**
+     * Writes {@code settings} unless the file already says exactly that. Returns the backup made,
+     * or {@code null} when nothing needed one (a new file, or no change).
+     */
+    Path write(JsonObject settings) throws SettingsException {
+        byte[] bytes = render(settings).getBytes(StandardCharsets.UTF_8);
+        if (original != null && java.util.Arrays.equals(bytes, original)) {
+            return null;
+        }
+        try {
+            Path dir = path.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path backup = null;
+            if (original != null) {
+                backup = dir.resolve(path.getFileName() + ".bak-" + LocalDateTime.now().format(STAMP));
+                for (int n = 1; Files.exists(backup); n++) {
+                    backup = dir.resolve(path.getFileName() + ".bak-" + LocalDateTime.now().format(STAMP) + "-" + n);
+                }
+                Files.copy(path, backup, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
+            try {
+                Files.write(tmp, bytes);
+                keepMode(tmp);
+                try {
+                    Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return backup;
+        } catch (IOException e) {
+            throw new SettingsException("cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The new file gets the old one's permissions; a new settings file is private (0600). */
+    private void keepMode(Path tmp) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+        if (view == null) {
+            return;
+        }
+        Set<PosixFilePermission> mode = original != null && Files.exists(path)
+                ? Files.getPosixFilePermissions(path) : PosixFilePermissions.fromString("rw-------");
+        view.setPermissions(mode);
+    }
+}

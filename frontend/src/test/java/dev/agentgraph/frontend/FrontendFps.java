@@ -1,0 +1,125 @@
+package dev.agentgraph.frontend;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.agentgraph.api.Event;
+import dev.agentgraph.api.EventFormatException;
+import dev.agentgraph.testkit.TestAgentGraph;
+
+/**
+ * Benchmark (run by {@code dist/bench/frontend-fps.sh}, not by the test suite): the real server
+ * and the page in headless Chromium, N alive agents (default 200) in four sessions, nested up to
+ * three deep, and R events a second (default 100: tool calls, plus one agent finishing and one
+ * spawning every half second). Measures the page's requestAnimationFrame rate over S seconds
+ * (default 10) after a warm-up, and prints median and 5th-percentile frame rates.
+ *
+ * <p>Arguments: {@code [agents] [events-per-second] [seconds]}.
+ */
+public final class FrontendFps {
+
+    private static final String[] MODELS = {"claude-sonnet-4-6", "claude-opus-4-7", "claude-haiku-4-5", "gpt-5"};
+    private static final String[] TOOLS = {"Bash", "Read", "Grep", "Edit", "Glob", "Write", "WebFetch"};
+
+    private FrontendFps() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int agents = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        Path dir = Files.createTempDirectory("agentgraph-fps");
+        Random random = new Random(42);
+        try (TestAgentGraph server = LiveServer.start(dir.resolve("agent-events.jsonl"), 0);
+                Browser browser = Browser.start(dir.resolve("chromium"))) {
+            List<String[]> alive = new ArrayList<>();
+            for (int i = 0; i < agents; i++) {
+                alive.add(spawn(server, random, "a" + i, i, alive));
+            }
+            browser.open(server.http("/"));
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    ((Number) browser.js("return document.querySelectorAll('g.node.agent:not(.leaving)').length")).intValue() == agents);
+
+            AtomicLong sent = new AtomicLong();
+            ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
+            long periodMicros = 1_000_000L / rate;
+            int[] n = {agents};
+            feeder.scheduleAtFixedRate(() -> {
+                try {
+                    long k = sent.incrementAndGet();
+                    if (k % Math.max(1, rate / 2) == 0) {
+                        String[] gone = alive.remove(1 + random.nextInt(alive.size() - 1));
+                        server.emit(Event.parse(Events.done(gone[0], gone[1], "functional")));
+                        alive.add(spawn(server, random, "a" + n[0], n[0]++, alive));
+                        sent.addAndGet(1);
+                    } else {
+                        String[] a = alive.get(random.nextInt(alive.size()));
+                        server.emit(Event.parse(Events.toolUse(a[0], a[1], TOOLS[random.nextInt(TOOLS.length)])));
+                    }
+                } catch (EventFormatException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, 0, periodMicros, TimeUnit.MICROSECONDS);
+
+            Thread.sleep(3000); // warm-up: the layout settles, transitions reach their steady count
+            long sentBefore = sent.get();
+            long start = System.nanoTime();
+            @SuppressWarnings("unchecked")
+            List<Number> stamps = (List<Number>) browser.driver().executeAsyncScript(
+                    "const done = arguments[arguments.length - 1]; const ms = arguments[0]; const t = [];"
+                            + "const end = performance.now() + ms;"
+                            + "function frame(x) { t.push(x); if (x < end) requestAnimationFrame(frame); else done(t); }"
+                            + "requestAnimationFrame(frame);",
+                    seconds * 1000);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            long events = sent.get() - sentBefore;
+            feeder.shutdownNow();
+            int drawn = ((Number) browser.js("return document.querySelectorAll('g.node.agent:not(.leaving)').length")).intValue();
+
+            double[] gaps = new double[stamps.size() - 1];
+            for (int i = 1; i < stamps.size(); i++) {
+                gaps[i - 1] = stamps.get(i).doubleValue() - stamps.get(i - 1).doubleValue();
+            }
+            Arrays.sort(gaps);
+            double span = (stamps.get(stamps.size() - 1).doubleValue() - stamps.get(0).doubleValue()) / 1000;
+            System.out.printf("agents alive: %d (drawn %d), events sent: %.0f/s over %.1f s%n",
+                    agents, drawn, events / elapsed, elapsed);
+            System.out.printf("frames: %d in %.1f s = %.1f fps mean%n", gaps.length, span, gaps.length / span);
+            System.out.printf("median fps: %.1f   p5 fps: %.1f   (frame time median %.1f ms, p95 %.1f ms, max %.1f ms)%n",
+                    1000 / percentile(gaps, 50), 1000 / percentile(gaps, 95),
+                    percentile(gaps, 50), percentile(gaps, 95), gaps[gaps.length - 1]);
+            browser.screenshot("fps-" + agents + "-agents");
+        }
+    }
+
+    /** Spawns an agent in one of four sessions, under the orchestrator or an earlier agent of its session. */
+    private static String[] spawn(TestAgentGraph server, Random random, String id, int i, List<String[]> alive)
+            throws EventFormatException {
+        String session = "bench-" + (i % 4);
+        String parent = "main";
+        if (i >= 40 && random.nextInt(3) > 0) {
+            String[] p = alive.get(random.nextInt(alive.size()));
+            if (p[0].equals(session)) {
+                parent = p[1];
+            }
+        }
+        server.emit(Event.parse(Events.spawn(session, id, parent, MODELS[i % MODELS.length], "Explore")));
+        return new String[] {session, id};
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+}

@@ -1,0 +1,300 @@
+package dev.agentgraph.frontend;
+
+import static dev.agentgraph.frontend.Events.line;
+import static dev.agentgraph.frontend.Events.sessionStart;
+import static dev.agentgraph.frontend.Events.spawn;
+import static dev.agentgraph.frontend.Events.toolUse;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import dev.agentgraph.testkit.EventFiles;
+import dev.agentgraph.testkit.TestAgentGraph;
+
+/**
+ * The live graph in a real headless Chromium against the real server: events appended to the
+ * event file travel through the tail, the reducers and the WebSocket to the page. One browser
+ * and one server for the class; each test uses its own session ids.
+ */
+class LiveGraphBrowserTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path events;
+    static TestAgentGraph server;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        events = dir.resolve("agent-events.jsonl");
+        server = LiveServer.start(events, 0);
+        browser = Browser.start(dir.resolve("chromium"));
+        browser.open(server.http("/"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> "connected".equals(browser.badge()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    private static void append(String... lines) {
+        EventFiles.append(events, lines);
+    }
+
+    private static void awaitNodes(String session, String id, int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.nodes(session, id).size() == count);
+    }
+
+    @Test
+    void pageIsServedWithAStrictPolicyAndConnects() throws IOException, InterruptedException {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(server.http("/")).build(), HttpResponse.BodyHandlers.ofString());
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
+        assertThat(page.body()).contains("/vendor/d3/d3.min.js").doesNotContain("<script>", "style=\"");
+
+        assertThat(browser.badge()).isEqualTo("connected");
+        assertThat(browser.driver().findElement(By.id("badge")).getText()).isEqualTo("● connected");
+        assertThat(browser.js("return typeof d3.forceSimulation")).isEqualTo("function");
+        assertThat(browser.driver().findElements(By.cssSelector(".legend li"))).hasSizeGreaterThanOrEqualTo(5);
+        browser.screenshot("connected");
+    }
+
+    @Test
+    void aSpawnAppearsAToolUsePulsesItAndDoneRemovesIt() {
+        recordOverlay();
+        append(sessionStart("s-life", "/home/dev/life"),
+                line("agent_spawn", "session_id", "s-life", "id", "life-1", "model", "claude-sonnet-4-6",
+                        "subagent_type", "Explore", "description", "Find the checkout code",
+                        "prompt_preview", "Look for every caller of checkout()"));
+        awaitNodes("s-life", "life-1", 1);
+        WebElement node = browser.nodes("s-life", "life-1").get(0);
+        assertThat(node.getAttribute("class")).contains("agent", "model-sonnet");
+        assertThat(browser.js("return getComputedStyle(arguments[0].querySelector('circle.body')).fill", node))
+                .isEqualTo("rgb(34, 197, 94)");
+        assertThat(link("s-life", "life-1")).isEqualTo("main");
+        assertThat(centreLabel("s-life")).isEqualTo("life");
+
+        append(line("tool_use", "session_id", "s-life", "agent_id", "life-1", "tool", "Bash", "summary", "ls -la"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "1".equals(browser.nodes("s-life", "life-1").get(0).getAttribute("data-pulses")));
+        assertThat(browser.nodes("s-life", "life-1").get(0).getAttribute("data-last-tool")).isEqualTo("Bash");
+        await().atMost(Duration.ofSeconds(5)).until(() -> overlayAdded().contains("pulse:"));
+        assertThat(overlayAdded()).contains("float:Bash");
+
+        new Actions(browser.driver()).moveToElement(browser.nodes("s-life", "life-1").get(0)).perform();
+        WebElement card = browser.driver().findElement(By.id("card"));
+        await().atMost(Duration.ofSeconds(5)).until(card::isDisplayed);
+        assertThat(card.getText()).contains("Explore", "Find the checkout code", "Look for every caller of checkout()",
+                "claude-sonnet-4-6", "Bash ×1");
+        browser.screenshot("agent-with-card");
+        new Actions(browser.driver()).moveToElement(browser.driver().findElement(By.id("counters"))).perform();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !card.isDisplayed());
+
+        int doneBefore = Integer.parseInt(browser.counter("done"));
+        append(line("agent_done", "session_id", "s-life", "id", "life-1", "outcome", "functional",
+                "duration_ms", 1200, "cost_usd", 0.0123));
+        await().atMost(Duration.ofSeconds(10)).until(() -> overlayAdded().contains("flash:"));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                browser.driver().findElements(By.cssSelector("g.node[data-node-id='life-1'], line[data-target='life-1']")).isEmpty());
+        assertThat(Integer.parseInt(browser.counter("done"))).isEqualTo(doneBefore + 1);
+        assertThat(browser.counter("last")).endsWith("ago");
+    }
+
+    @Test
+    void nestedAgentsBranchFromTheirParentAndAnInferredEdgeIsDashed() {
+        append(spawn("s-nest", "plan", "main", "opus", "Plan"),
+                spawn("s-nest", "explore", "plan", "haiku", "Explore"),
+                line("agent_spawn", "session_id", "s-nest", "id", "deep", "parent_id", "explore",
+                        "parent_inferred", true, "model", "haiku", "subagent_type", "Explore"));
+        awaitNodes("s-nest", "deep", 1);
+        assertThat(link("s-nest", "plan")).isEqualTo("main");
+        assertThat(link("s-nest", "explore")).isEqualTo("plan");
+        assertThat(link("s-nest", "deep")).isEqualTo("explore");
+        WebElement inferred = browser.driver().findElement(By.cssSelector("line[data-session='s-nest'][data-target='deep']"));
+        WebElement observed = browser.driver().findElement(By.cssSelector("line[data-session='s-nest'][data-target='explore']"));
+        assertThat(inferred.getAttribute("class")).contains("inferred");
+        assertThat(browser.js("return getComputedStyle(arguments[0]).strokeDasharray", inferred)).isNotEqualTo("none");
+        assertThat(browser.js("return getComputedStyle(arguments[0]).strokeDasharray", observed)).isEqualTo("none");
+        assertThat(browser.nodes("s-nest", "plan").get(0).getAttribute("class")).contains("model-opus");
+        assertThat(browser.nodes("s-nest", "explore").get(0).getAttribute("class")).contains("model-haiku");
+    }
+
+    @Test
+    void eachSessionHasItsCentreAndAWaitingSessionLooksDifferent() {
+        append(sessionStart("s-alpha", "/home/dev/alpha"), sessionStart("s-beta", "/home/dev/beta/"),
+                spawn("s-alpha", "a1", "main", "sonnet", "general-purpose"),
+                spawn("s-beta", "b1", "main", "gpt-5", "reviewer"));
+        awaitNodes("s-beta", "b1", 1);
+        assertThat(centreLabel("s-alpha")).isEqualTo("alpha");
+        assertThat(centreLabel("s-beta")).isEqualTo("beta");
+        assertThat(browser.nodes("s-beta", "b1").get(0).getAttribute("class")).contains("model-other");
+        WebElement alpha = browser.nodes("s-alpha", "main").get(0);
+        assertThat(browser.js("return getComputedStyle(arguments[0].querySelector('circle.body')).fill", alpha))
+                .isEqualTo("rgb(251, 191, 36)");
+
+        append(line("waiting", "session_id", "s-beta", "message", "Claude needs your permission to use Bash"));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                browser.nodes("s-beta", "main").get(0).getAttribute("class").contains("waiting"));
+        WebElement beta = browser.nodes("s-beta", "main").get(0);
+        assertThat(browser.js("return getComputedStyle(arguments[0].querySelector('circle.body')).fill", beta))
+                .isNotEqualTo("rgb(251, 191, 36)");
+        assertThat(browser.js("return getComputedStyle(arguments[0].querySelector('.wait-label')).display", beta))
+                .isNotEqualTo("none");
+        assertThat(alpha.getAttribute("class")).doesNotContain("waiting");
+        browser.screenshot("waiting-session");
+
+        append(toolUse("s-beta", "main", "Bash"));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                !browser.nodes("s-beta", "main").get(0).getAttribute("class").contains("waiting"));
+    }
+
+    @Test
+    void toolBucketsShowEachAgentsToolsWithCounts() {
+        append(spawn("s-buckets", "worker", "main", "sonnet", "general-purpose"));
+        awaitNodes("s-buckets", "worker", 1);
+        append(toolUse("s-buckets", "worker", "Bash"), toolUse("s-buckets", "worker", "Bash"),
+                toolUse("s-buckets", "worker", "Bash"), toolUse("s-buckets", "worker", "Read"));
+        WebElement toggle = browser.driver().findElement(By.id("buckets-toggle"));
+        toggle.click();
+        assertThat(toggle.getAttribute("aria-pressed")).isEqualTo("true");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(buckets("s-buckets", "worker")).containsExactly("Bash ×3", "Read ×1"));
+        browser.screenshot("tool-buckets");
+        toggle.click();
+        await().atMost(Duration.ofSeconds(5)).until(() -> buckets("s-buckets", "worker").isEmpty());
+    }
+
+    @Test
+    void hostileStringsShowAsTextAndRunNothing() throws IOException {
+        // The shared hostile file as a writer would leave it, then our own payloads that would
+        // set window.__xss if any string reached the page as HTML.
+        Files.write(events, Fixtures.bytes("bad-input/malformed-lines.jsonl"), StandardOpenOption.APPEND);
+        String img = "<img src=x onerror=\"window.__xss='img'\">";
+        String svg = "</script><svg onload=\"window.__xss='svg'\">";
+        append(line("session_start", "session_id", "s-xss", "cwd", "/tmp/" + img),
+                line("agent_spawn", "session_id", "s-xss", "id", "xss-1", "parent_id", "main",
+                        "subagent_type", svg, "model", "<b>opus</b>", "description", img,
+                        "prompt_preview", "<script>window.__xss='script'</script>" + svg),
+                line("tool_use", "session_id", "s-xss", "agent_id", "xss-1", "tool", img),
+                line("agent_spawn", "session_id", "s-xss", "id", img, "subagent_type", img));
+        awaitNodes("default", "<img src=x onerror=alert(1)>", 1);
+        awaitNodes("s-xss", img, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> img.equals(browser.nodes("s-xss", "xss-1").get(0).getAttribute("data-last-tool")));
+
+        new Actions(browser.driver()).moveToElement(browser.nodes("default", "<img src=x onerror=alert(1)>").get(0)).perform();
+        WebElement card = browser.driver().findElement(By.id("card"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> card.getText().contains("<img src=x onerror=alert(1)>"));
+        assertThat(card.getText()).contains("<script>alert(1)</script>");
+
+        new Actions(browser.driver()).moveToElement(browser.nodes("s-xss", "xss-1").get(0)).click().perform();
+        await().atMost(Duration.ofSeconds(5)).until(() -> card.getText().contains(img));
+        assertThat(card.getText()).contains(svg, "<script>window.__xss='script'</script>", "<b>opus</b>", img + " ×1");
+        assertThat(centreLabel("s-xss")).isEqualTo(img);
+        browser.screenshot("hostile-input");
+
+        assertThat(browser.js("return window.__xss === undefined")).isEqualTo(true);
+        assertThat(browser.js("return document.querySelectorAll("
+                + "'img, iframe, object, embed, svg svg, foreignObject, [onerror], [onload], [onclick]').length")).isEqualTo(0L);
+        assertThat(browser.js("return [...document.scripts].every(s => s.src !== '')")).isEqualTo(true);
+        assertThat(browser.driver().findElements(By.cssSelector("b, i"))).isEmpty();
+        new Actions(browser.driver()).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !card.isDisplayed());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theModelRebuildsFromEachSnapshotAndSkipsEventsItAlreadyHas() {
+        // The page's own model module, loaded as the page loads it, fed frames directly.
+        Map<String, Object> r = (Map<String, Object>) browser.driver().executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "import('/model.js').then(({ GraphModel }) => {"
+                + "  const m = new GraphModel();"
+                + "  m.applyFrame({type: 'snapshot', seq: 10, alive: [{id: 'a', session_id: 's'}, {id: 'b', session_id: 's', parent_id: 'a'}],"
+                + "    sessions: [{session_id: 's', cwd: '/x/proj/', waiting: true}],"
+                + "    tools: [{session_id: 's', agent_id: 'a', total: 3, tools: {Bash: {count: 3, rate: 0}}, skills: {}}]});"
+                + "  m.applyFrame({type: 'event', seq: 9, data: {event: 'agent_spawn', session_id: 's', id: 'covered'}});"
+                + "  m.applyFrame({type: 'event', seq: 11, data: {event: 'agent_spawn', session_id: 's', id: 'c', parent_id: 'b'}});"
+                + "  m.applyFrame({type: 'event', seq: 11, data: {event: 'agent_spawn', session_id: 's', id: 'again'}});"
+                + "  m.applyFrame({type: 'event', seq: 12, data: {event: 'no_such_type', id: 'x'}});"
+                + "  m.applyFrame('garbage'); m.applyFrame(null); m.applyFrame({type: 'event', seq: 13, data: [1, 2]});"
+                + "  m.applyFrame({type: 'event', seq: 14, data: {event: 'agent_spawn', id: 42, model: {}, session_id: ['x']}});"
+                + "  const first = [...m.agents.keys()].sort().join(',').replaceAll('\\n', '/');"
+                + "  const bash = m.agents.get('s\\na').tools.get('Bash');"
+                + "  const s = m.sessions.get('s');"
+                + "  m.applyFrame({type: 'snapshot', seq: 3, alive: [{id: 'c', session_id: 's'}], sessions: [{session_id: 's'}]});"
+                + "  m.applyFrame({type: 'event', seq: 4, data: {event: 'tool_use', session_id: 's', agent_id: 'c', tool: 'Read'}});"
+                + "  done({first, bash, waiting: s.waiting, project: s.project,"
+                + "    second: [...m.agents.keys()].sort().join(',').replaceAll('\\n', '/'),"
+                + "    parent: m.agents.get('s\\nc').parent, spawned: m.counters.spawned, calls: m.counters.toolCalls});"
+                + "}).catch(e => done({error: String(e)}));");
+        assertThat(r).doesNotContainKey("error");
+        assertThat(r.get("first")).isEqualTo("default/42,s/a,s/b,s/c");
+        assertThat(r.get("bash")).isEqualTo(3L);
+        assertThat(r.get("waiting")).isEqualTo(true);
+        assertThat(r.get("project")).isEqualTo("proj");
+        assertThat(r.get("second")).isEqualTo("s/c");
+        assertThat(r.get("parent")).isEqualTo("main");
+        assertThat(r.get("spawned")).isEqualTo(2L);
+        assertThat(r.get("calls")).isEqualTo(1L);
+    }
+
+    /** The parent id of the edge that ends at an agent. */
+    private static String link(String session, String id) {
+        List<WebElement> lines = browser.driver().findElements(By.cssSelector("line.link[data-session='" + session + "']"));
+        return lines.stream().filter(l -> id.equals(l.getAttribute("data-target"))).findFirst()
+                .map(l -> l.getAttribute("data-source")).orElse(null);
+    }
+
+    private static String centreLabel(String session) {
+        return browser.nodes(session, "main").get(0).findElement(By.cssSelector("text.project")).getAttribute("textContent");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> buckets(String session, String id) {
+        return (List<String>) browser.js("return [...arguments[0].querySelectorAll('g.bucket text')].map(t => t.textContent)",
+                browser.nodes(session, id).get(0));
+    }
+
+    /** Starts recording what is added to the effects overlay (pulses, flashes, floating labels). */
+    private static void recordOverlay() {
+        browser.js("window.__added = []; new MutationObserver(ms => ms.forEach(m => m.addedNodes.forEach(n =>"
+                + " window.__added.push(n.getAttribute('class').split(' ')[0] + ':' + n.textContent))))"
+                + ".observe(document.getElementById('overlay'), {subtree: true, childList: true});");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> overlayAdded() {
+        return (List<String>) browser.js("return window.__added || []");
+    }
+}

@@ -1,0 +1,105 @@
+package dev.agentgraph.plugins.claudecode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** What the decoder remembers of one session; every collection is capped. */
+final class SessionTrack {
+    private static final int MAX_DONE = 256;
+
+    final String id;
+    final int maxPending;
+    String cwd;
+    String model;
+    /** The session's client sends agent ids or SubagentStart/Stop; no legacy inference then. */
+    boolean modern;
+    /** Clock time of the last payload, for expiry. */
+    Instant lastSeen;
+    final Map<String, PendingSpawn> pending = new LinkedHashMap<>();
+    final Map<String, AgentTrack> agents = new LinkedHashMap<>();
+    private final LinkedHashSet<String> done = new LinkedHashSet<>();
+
+    SessionTrack(String id, int maxPending, Instant now) {
+        this.id = id;
+        this.maxPending = maxPending;
+        this.lastSeen = now;
+    }
+
+    void addPending(PendingSpawn p) {
+        pending.put(p.toolUseId, p);
+        if (pending.size() > maxPending) {
+            Iterator<PendingSpawn> it = pending.values().iterator();
+            it.next();
+            it.remove();
+        }
+    }
+
+    /** The unclaimed spawns, oldest first. */
+    List<PendingSpawn> unclaimed() {
+        List<PendingSpawn> list = new ArrayList<>();
+        for (PendingSpawn p : pending.values()) {
+            if (p.claimedBy == null) {
+                list.add(p);
+            }
+        }
+        return list;
+    }
+
+    /** A join chosen for a {@code SubagentStart}: the spawn (or null) and whether it was a guess. */
+    record Join(PendingSpawn spawn, boolean inferred) {
+    }
+
+    /**
+     * Picks the spawn a {@code SubagentStart} of {@code agentType} belongs to: the oldest unclaimed
+     * spawn of that type. The edge is observed when the parent cannot be otherwise (one candidate,
+     * or all candidates share the parent), inferred otherwise.
+     */
+    Join join(String agentType) {
+        List<PendingSpawn> open = unclaimed();
+        List<PendingSpawn> typed = new ArrayList<>();
+        for (PendingSpawn p : open) {
+            if (p.effectiveType().equals(agentType)) {
+                typed.add(p);
+            }
+        }
+        if (typed.isEmpty()) {
+            return new Join(open.isEmpty() ? null : open.get(0), true);
+        }
+        PendingSpawn first = typed.get(0);
+        boolean sameParent = typed.stream().allMatch(p -> Objects.equals(p.parentId, first.parentId));
+        return new Join(first, !sameParent);
+    }
+
+    /** The agent joined to a spawn's tool_use_id, if any. */
+    AgentTrack agentOfToolUse(String toolUseId) {
+        if (toolUseId == null) {
+            return null;
+        }
+        for (AgentTrack a : agents.values()) {
+            if (toolUseId.equals(a.toolUseId)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    void finished(String agentId) {
+        agents.remove(agentId);
+        done.add(agentId);
+        if (done.size() > MAX_DONE) {
+            Iterator<String> it = done.iterator();
+            it.next();
+            it.remove();
+        }
+    }
+
+    boolean isDone(String agentId) {
+        return done.contains(agentId);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.agentgraph.plugins.httpingest;
+
+import dev.agentgraph.api.ConfigException;
+import dev.agentgraph.api.PluginContext;
+import dev.agentgraph.api.Source;
+import dev.agentgraph.api.SourceFactory;
+import org.pf4j.Extension;
+
+/** The {@code http-ingest} source: {@code POST /ingest/claude-code}. Key: {@code max-body} (2 MiB). */
+@Extension
+public final class HttpIngestFactory implements SourceFactory {
+
+    static final String ID = "http-ingest";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Accepts Claude Code http hooks on POST /ingest/claude-code (loopback, size-capped).";
+    }
+
+    @Override
+    public Source create(PluginContext context) {
+        long maxBody = context.config().bytes("max-body", 2L << 20);
+        if (maxBody < 1) {
+            throw new ConfigException("plugin." + ID + ".max-body", "must be positive");
+        }
+        return new HttpIngestSource(context, maxBody);
+    }
+}

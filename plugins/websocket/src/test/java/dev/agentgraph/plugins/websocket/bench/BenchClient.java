@@ -1,0 +1,82 @@
+package dev.agentgraph.plugins.websocket.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+
+/**
+ * A real WebSocket client that reads as fast as it can and records, for each frame holding a
+ * {@code "t_us":} stamp, the latency from the write. Works with AgentGraph's event frames and with
+ * the plain lines {@code websocketd} sends.
+ */
+final class BenchClient implements WebSocket.Listener, AutoCloseable {
+
+    private static final String STAMP = "\"t_us\":";
+
+    private final StringBuilder partial = new StringBuilder();
+    private volatile LatencyRecorder recorder;
+    private final IntConsumer onCount;
+    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final WebSocket socket;
+
+    BenchClient(URI uri, IntConsumer onCount) throws Exception {
+        this.onCount = onCount;
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, this).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Starts recording into a fresh recorder. */
+    void record(LatencyRecorder next) {
+        this.recorder = next;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        CharSequence text = data;
+        if (!last || partial.length() > 0) {
+            partial.append(data);
+            text = partial;
+        }
+        if (last) {
+            stamp(text);
+            partial.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    private void stamp(CharSequence text) {
+        LatencyRecorder r = recorder;
+        String s = text.toString();
+        int at = s.indexOf(STAMP);
+        if (r == null || at < 0) {
+            return;
+        }
+        int from = at + STAMP.length();
+        int to = from;
+        while (to < s.length() && Character.isDigit(s.charAt(to))) {
+            to++;
+        }
+        r.record(Long.parseLong(s, from, to, 10));
+        onCount.accept(r.count());
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(statusCode);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed.complete(1006);
+    }
+
+    @Override
+    public void close() {
+        socket.abort();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.agentgraph.plugins.websocket.bench;
+
+import dev.agentgraph.plugins.alive.AliveAgentsFactory;
+import dev.agentgraph.plugins.jsonltail.JsonlTailFactory;
+import dev.agentgraph.plugins.tools.ToolAggregatorFactory;
+import dev.agentgraph.plugins.websocket.WebSocketSinkFactory;
+import dev.agentgraph.testkit.TestAgentGraph;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The pipeline benchmark: a separate writer process appends events to a real file at a steady
+ * rate; AgentGraph (jsonl-tail, alive-agents, tool-aggregator, websocket) serves them; a real
+ * WebSocket client measures write-to-frame latency and end-to-end throughput.
+ *
+ * <p>Usage: {@code PipelineBench [--external ws://HOST:PORT/ FILE]}. With {@code --external} it
+ * only writes FILE and reads that server (the {@code tail -F | websocketd} floor).
+ * Settings (system properties): {@code bench.latency.rate} (1000), {@code bench.latency.seconds}
+ * (10), {@code bench.throughput.events} (1000000), {@code bench.throughput.rate} (200000).
+ */
+public final class PipelineBench {
+
+    private final int latencyRate = Integer.getInteger("bench.latency.rate", 1000);
+    private final int latencySeconds = Integer.getInteger("bench.latency.seconds", 10);
+    private final int throughputEvents = Integer.getInteger("bench.throughput.events", 1_000_000);
+    private final int throughputRate = Integer.getInteger("bench.throughput.rate", 200_000);
+    private final List<String> heapSamples = new CopyOnWriteArrayList<>();
+    private final ExecutorService sampler = Executors.newSingleThreadExecutor();
+    private volatile boolean sampleHeap;
+
+    public static void main(String[] args) throws Exception {
+        PipelineBench bench = new PipelineBench();
+        if (args.length == 3 && args[0].equals("--external")) {
+            bench.run("tail -F | websocketd", URI.create(args[1]), Path.of(args[2]));
+        } else {
+            Path dir = Files.createTempDirectory("agentgraph-bench");
+            Path file = dir.resolve("agent-events.jsonl");
+            try (TestAgentGraph graph = TestAgentGraph.builder()
+                    .component(new JsonlTailFactory())
+                    .component(new AliveAgentsFactory())
+                    .component(new ToolAggregatorFactory())
+                    .component(new WebSocketSinkFactory())
+                    .eventsFile(file)
+                    .start()) {
+                bench.sampleHeap = true;
+                bench.run("agentgraph", graph.ws("/stream"), file);
+                System.out.printf("agentgraph: websocket sink drops=%s, clients closed as too slow=%s%n",
+                        graph.stats().getAsJsonObject("components").getAsJsonObject("websocket").get("drops"),
+                        graph.stats().getAsJsonObject("components").getAsJsonObject("websocket")
+                                .getAsJsonObject("counters").get("clients_too_slow"));
+            }
+        }
+        bench.sampler.shutdownNow();
+        System.exit(0);
+    }
+
+    private void run(String name, URI uri, Path file) throws Exception {
+        try (BenchClient client = new BenchClient(uri, this::maybeSampleHeap)) {
+            // Warm-up: let the JIT compile the path before measuring.
+            measure(client, file, 20_000, 20_000, 30);
+
+            LatencyRecorder latency = measure(client, file, latencyRate, latencyRate * latencySeconds, latencySeconds + 20);
+            System.out.printf("%s: latency at %,d events/s: %s%n", name, latencyRate, latency.summary());
+
+            LatencyRecorder bulk = measure(client, file, throughputRate, throughputEvents, 120);
+            System.out.printf("%s: throughput, %,d events offered at %,d/s: %,d received at %,.0f events/s end to end%n",
+                    name, throughputEvents, throughputRate, bulk.count(), bulk.throughput());
+            if (!heapSamples.isEmpty()) {
+                sampler.shutdown();
+                sampler.awaitTermination(10, TimeUnit.SECONDS);
+                System.out.printf("%s: heap used after GC every 100,000 events (MiB): %s%n", name, heapSamples);
+            }
+        }
+    }
+
+    private LatencyRecorder measure(BenchClient client, Path file, int rate, int count, int timeoutSeconds) throws Exception {
+        LatencyRecorder recorder = new LatencyRecorder(count);
+        client.record(recorder);
+        Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), BenchWriter.class.getName(),
+                file.toString(), Integer.toString(rate), Integer.toString(count))
+                .inheritIO().start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (recorder.count() < count && System.nanoTime() < deadline && !client.closed.isDone()) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        writer.waitFor(10, TimeUnit.SECONDS);
+        if (client.closed.isDone()) {
+            System.out.println("the server closed the connection: " + client.closed.get());
+        }
+        return recorder;
+    }
+
+    private void maybeSampleHeap(int count) {
+        if (sampleHeap && count % 100_000 == 0 && count >= 100_000) {
+            sampler.execute(() -> {
+                System.gc();
+                long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                heapSamples.add(Long.toString(used >> 20));
+            });
+        }
+    }
+}
