@@ -167,4 +167,32 @@ class PipelineFlowTest {
             assertThat(parts[2]).isEqualTo("true");
         }
     }
+
+    @Test
+    void reducersTickAboutOnceASecondAndTheirDerivedEventsAreNumbered() {
+        List<java.time.Instant> ticks = new CopyOnWriteArrayList<>();
+        TestComponents.Collecting sink = new TestComponents.Collecting();
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+        graph = builder().clock(clock)
+                .component(TestComponents.reducer("ticker", 100, ctx -> new Reducer() {
+                    @Override
+                    public Event reduce(Event event, Emitter emit) {
+                        return event;
+                    }
+
+                    @Override
+                    public void tick(java.time.Instant now, Emitter emit) {
+                        ticks.add(now);
+                        emit.emit(Event.builder("tool_stats").build());
+                    }
+                }))
+                .component(TestComponents.sink("sink", sink))
+                .start();
+        long start = System.nanoTime();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sink.events.size() >= 2);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(900));
+        assertThat(ticks).first().isEqualTo(clock.instant());
+        assertThat(sink.events.get(0).seq()).isEqualTo(1);
+        assertThat(sink.events.get(1).type()).isEqualTo("tool_stats");
+    }
 }

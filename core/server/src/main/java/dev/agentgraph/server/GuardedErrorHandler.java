@@ -1,6 +1,5 @@
 package dev.agentgraph.server;
 
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -21,11 +20,5 @@ final class GuardedErrorHandler extends ErrorHandler {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         SecurityHeaders.apply(response.getHeaders(), null);
         return super.handle(request, response, callback);
-    }
-
-    @Override
-    public java.nio.ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        SecurityHeaders.apply(fields, null);
-        return super.badMessageError(status, reason, fields);
     }
 }

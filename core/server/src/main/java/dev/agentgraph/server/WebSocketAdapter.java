@@ -70,7 +70,15 @@ public final class WebSocketAdapter implements Session.Listener.AutoDemanding, W
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        try {
+            closed(statusCode, reason);
+        } finally {
+            callback.succeed();
+        }
+    }
+
+    private void closed(int statusCode, String reason) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }

@@ -31,6 +31,9 @@ public final class WsClient implements AutoCloseable {
     /** How long {@link #awaitFrame}, {@link #snapshot()} and {@link #awaitClosed()} wait. */
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    /** One client for all connections: each HttpClient has its own selector thread. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
     private final List<JsonObject> frames = new CopyOnWriteArrayList<>();
     private final List<String> texts = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
@@ -51,8 +54,7 @@ public final class WsClient implements AutoCloseable {
      */
     public static WsClient connect(URI uri, Map<String, String> headers) {
         WsClient client = new WsClient();
-        WebSocket.Builder builder = HttpClient.newBuilder().connectTimeout(TIMEOUT).build().newWebSocketBuilder()
-                .connectTimeout(TIMEOUT);
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT);
         headers.forEach(builder::header);
         try {
             client.socket = builder.buildAsync(uri, client.new Listener()).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -40,6 +40,8 @@ public final class Main implements Callable<Integer> {
         for (CommandProvider provider : ServiceLoader.load(CommandProvider.class)) {
             cli.addSubcommand(provider.name(), provider.command());
         }
+        // `--plugins plugins` (the source tree's folder) must not be read as the `plugins` subcommand.
+        cli.setAllowSubcommandsAsOptionParameters(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(err, e));

@@ -13,6 +13,9 @@ import dev.agentgraph.runtime.plugins.PluginStatus;
 import dev.agentgraph.runtime.Version;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,7 +55,11 @@ public final class PluginsCommand implements Callable<Integer> {
                 out.println("  (none)");
             }
             out.println("Components:");
-            for (DiscoveredComponent d : host.components()) {
+            List<DiscoveredComponent> components = new ArrayList<>(host.components());
+            components.sort(Comparator.comparing((DiscoveredComponent d) -> ComponentKind.of(d.factory()))
+                    .thenComparingInt(d -> d.factory() instanceof ReducerFactory r ? r.order() : 0)
+                    .thenComparing(d -> d.factory().id()));
+            for (DiscoveredComponent d : components) {
                 Component f = d.factory();
                 String key = CoreConfig.PLUGIN_PREFIX + f.id() + ".enabled";
                 boolean enabled = settings.get(key).map(v -> Values.bool(key, v)).orElse(f.enabledByDefault());

@@ -53,7 +53,7 @@ public final class ComponentAssembly {
         this.records = records;
     }
 
-    /** Checks ids (well-formed, unique) and orders the components: sources, reducers, sinks. */
+    /** Checks ids (well-formed, unique) and orders the components: sources, reducers by order, sinks; then by id. */
     public static ComponentAssembly of(List<Component> embedded, List<DiscoveredComponent> discovered) {
         List<ComponentRecord> all = new ArrayList<>();
         embedded.forEach(f -> all.add(new ComponentRecord(f, ComponentRecord.EMBEDDED)));
@@ -71,7 +71,9 @@ public final class ComponentAssembly {
                         + " and " + describe(r) + "; component ids must be unique");
             }
         }
-        all.sort(Comparator.comparing(ComponentRecord::kind));
+        all.sort(Comparator.comparing(ComponentRecord::kind)
+                .thenComparingInt(r -> r.factory() instanceof ReducerFactory f ? f.order() : 0)
+                .thenComparing(ComponentRecord::id));
         return new ComponentAssembly(all);
     }
 

@@ -101,6 +101,11 @@ class CliTest {
         assertThat(speed.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(speed.errLines()).singleElement().asString().contains("--replay");
 
+        // A directory named like the subcommand is still a directory.
+        Result named = run("--plugins", "plugins", "--set", "bogus=1");
+        assertThat(named.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(named.errLines()).singleElement().asString().contains("bogus");
+
         Result badFlag = run("--port");
         assertThat(badFlag.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(badFlag.errLines()).singleElement().asString().contains("--port");
@@ -129,5 +134,13 @@ class CliTest {
         Result empty = run("plugins", "--plugins", dir.resolve("nothing").toString());
         assertThat(empty.code()).isZero();
         assertThat(empty.out()).contains("(none)");
+    }
+
+    @Test
+    void subcommandsComeFromCommandProviders() {
+        Result greet = run("greet", "you");
+        assertThat(greet.code()).isEqualTo(7);
+        assertThat(greet.out()).isEqualTo("hello you" + System.lineSeparator());
+        assertThat(run("--help").out()).contains("greet");
     }
 }
