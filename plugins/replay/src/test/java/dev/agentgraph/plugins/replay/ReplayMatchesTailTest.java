@@ -9,10 +9,8 @@ import com.google.gson.JsonObject;
 import dev.agentgraph.plugins.alive.AliveAgentsFactory;
 import dev.agentgraph.plugins.claudecode.ClaudeCodeFactory;
 import dev.agentgraph.plugins.jsonltail.JsonlTailFactory;
-import dev.agentgraph.plugins.websocket.WebSocketSinkFactory;
 import dev.agentgraph.testkit.EventFiles;
 import dev.agentgraph.testkit.TestAgentGraph;
-import dev.agentgraph.testkit.WsClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,12 +55,13 @@ class ReplayMatchesTailTest {
 
     private Set<String> throughTail(List<String> lines) {
         Path events = dir.resolve("tail-" + lines.size() + ".jsonl");
-        try (TestAgentGraph graph = pipeline().component(new JsonlTailFactory()).eventsFile(events).start()) {
+        SnapshotProbe probe = new SnapshotProbe();
+        try (TestAgentGraph graph = pipeline(probe).component(new JsonlTailFactory()).eventsFile(events).start()) {
             for (String line : lines) {
                 EventFiles.append(events, line);
             }
             EventFiles.append(events, MARKER);
-            return aliveOnceMarked(graph);
+            return aliveOnceMarked(probe);
         }
     }
 
@@ -71,32 +70,31 @@ class ReplayMatchesTailTest {
         List<String> all = new ArrayList<>(lines);
         all.add(MARKER);
         Files.write(recording, all, StandardCharsets.UTF_8);
-        try (TestAgentGraph graph = pipeline().component(new ReplaySourceFactory())
+        SnapshotProbe probe = new SnapshotProbe();
+        try (TestAgentGraph graph = pipeline(probe).component(new ReplaySourceFactory())
                 .set("plugin.replay.enabled", "true").set("plugin.replay.file", recording.toString())
                 .set("plugin.replay.speed", "1000").eventsFile(dir.resolve("unused.jsonl")).start()) {
-            return aliveOnceMarked(graph);
+            return aliveOnceMarked(probe);
         }
     }
 
-    private static TestAgentGraph.Builder pipeline() {
+    private static TestAgentGraph.Builder pipeline(SnapshotProbe probe) {
         return TestAgentGraph.builder().component(new ClaudeCodeFactory()).component(new AliveAgentsFactory())
-                .component(new WebSocketSinkFactory());
+                .component(probe);
     }
 
-    /** The alive set (session/id/parent) from a fresh snapshot, once the marker is in it. */
-    private static Set<String> aliveOnceMarked(TestAgentGraph graph) {
-        Set<String>[] result = new Set[1];
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            try (WsClient ws = WsClient.connect(graph.ws("/stream"))) {
-                Set<String> alive = alive(ws.snapshot());
-                if (alive.remove("zz-marker/zz-marker/main")) {
-                    result[0] = alive;
-                    return true;
-                }
-                return false;
+    /** The alive set (session/id/parent) from a snapshot, once the marker is in it. */
+    private static Set<String> aliveOnceMarked(SnapshotProbe probe) {
+        List<Set<String>> result = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Set<String> alive = alive(probe.snapshots.take().body());
+            if (alive.remove("zz-marker/zz-marker/main")) {
+                result.add(alive);
+                return true;
             }
+            return false;
         });
-        return result[0];
+        return result.get(0);
     }
 
     private static Set<String> alive(JsonObject snapshot) {
