@@ -48,6 +48,7 @@ done
 size=${#payload}
 [ "$size" -gt 0 ] || exit 0
 body=${payload#"${payload%%[![:space:]]*}"}
+[ -n "$body" ] || exit 0
 
 # Sets $v to the string member $1 of $ends when it is a plain id-like value, else to "".
 member() {

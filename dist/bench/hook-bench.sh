@@ -33,6 +33,11 @@ if command -v strace >/dev/null 2>&1; then
   echo "processes: $((n - 1)) besides the shell itself: $(grep -o 'execve("[^"]*"' "$work/trace" | sed 's/execve("//;s/"$//' | tail -n +2 | tr '\n' ' ')"
 fi
 
+# Mean CPU time (user + system) of each command, one a line: steadier than wall time on a busy machine.
+cpus() {
+  tr ',' '\n' <"$work/r.json" | sed -n 's/.*"\(user\|system\)": *\([0-9.eE+-]*\).*/\2/p' | awk 'NR % 2 == 1 { u = $1 } NR % 2 == 0 { print u + $1 }'
+}
+
 export AGENTGRAPH_EVENTS="$events"
 if hyperfine --help 2>&1 | grep -q -- '--input'; then
   hyperfine -N --warmup 20 --min-runs 300 --input "$payload" --export-json "$work/r.json" \
@@ -40,6 +45,7 @@ if hyperfine --help 2>&1 | grep -q -- '--input'; then
   medians=$(sed -n 's/.*"median": *\([0-9.eE+-]*\).*/\1/p' "$work/r.json")
   floor=$(echo "$medians" | sed -n 1p)
   hooked=$(echo "$medians" | sed -n 2p)
+  cpu=$(cpus | awk 'NR == 1 { f = $1 } NR == 2 { printf "%s %s", f, $1 }')
 else
   # hyperfine < 1.16 cannot feed stdin without a shell. Both the hook and a do-nothing shell run
   # behind the same exec'ing wrapper, whose cost cancels out: hook = wrapped hook - wrapped
@@ -51,9 +57,12 @@ else
   medians=$(sed -n 's/.*"median": *\([0-9.eE+-]*\).*/\1/p' "$work/r.json")
   floor=$(echo "$medians" | sed -n 1p)
   hooked=$(echo "$medians" | awk -v f="$floor" 'NR == 2 { w = $1 } NR == 3 { print $1 - w + f }')
+  cpu=$(cpus | awk 'NR == 1 { f = $1 } NR == 2 { w = $1 } NR == 3 { printf "%s %s", f, $1 - w + f }')
 fi
 
-awk -v f="$floor" -v h="$hooked" 'BEGIN {
+awk -v f="$floor" -v h="$hooked" -v cpu="$cpu" 'BEGIN {
+  split(cpu, c, " ")
   printf "median sh -c true: %.2f ms\nmedian hook:       %.2f ms\nratio:             %.2fx (target <= 5x)\n", f * 1000, h * 1000, h / f
+  printf "cpu (user+sys) sh -c true: %.2f ms, hook: %.2f ms, ratio %.2fx\n", c[1] * 1000, c[2] * 1000, c[2] / c[1]
 }'
 echo "lines written: $(wc -l <"$events" | tr -d ' ')"

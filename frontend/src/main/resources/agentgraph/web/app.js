@@ -36,6 +36,11 @@ function flush() {
   for (const f of frames) model.applyFrame(f);
   view.render(model.drainEffects());
   counters.render();
+  if (model.gap) {
+    // The server never skips an event on a connection, so a gap means frames were lost.
+    model.gap = false;
+    connection.resync();
+  }
 }
 
 const svg = document.getElementById('graph');

@@ -13,5 +13,7 @@ export function showConnection(el, state) {
   el.className = 'badge ' + state;
   el.querySelector('.dot').textContent = dot;
   el.querySelector('.label').textContent = label;
+  // What is on screen may be out of date while not connected: dim it.
+  document.body.classList.toggle('offline', state !== 'connected');
   el.title = state === 'connected' ? 'Receiving live events' : 'Not receiving events; retrying with backoff';
 }

@@ -4,15 +4,17 @@
 import { clip } from './format.js';
 
 const MAX_BUCKETS = 6;
-const AGENT_ORBIT = 24;
-const CENTRE_ORBIT = 40;
+const ROW = 12; // px between satellites
 
 export class Buckets {
   constructor() {
     this.enabled = false;
   }
 
-  /** Redraws a node's satellites (or clears them when buckets are off). */
+  /**
+   * Redraws a node's satellites (or clears them when buckets are off): a short column to the
+   * right of the node, each satellite tied to it by a spoke, so that labels never collide.
+   */
   render(node) {
     const el = node.el;
     if (!el || !el.isConnected) return;
@@ -22,29 +24,25 @@ export class Buckets {
     const top = this.enabled
       ? [...node.tools].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_BUCKETS)
       : [];
-    const orbit = node.kind === 'centre' ? CENTRE_ORBIT : AGENT_ORBIT;
-    const angle = (i) => -Math.PI / 2 + (i * 2 * Math.PI) / Math.max(top.length, 1);
+    el.classList.toggle('has-buckets', top.length > 0);
+    const x = node.kind === 'centre' ? 34 : 20;
+    const y0 = (-(top.length - 1) * ROW) / 2;
     layer.selectAll('g.bucket')
       .data(top, (d) => d[0])
       .join((enter) => {
         const b = enter.append('g').attr('class', 'bucket');
         b.append('line').attr('x1', 0).attr('y1', 0);
-        b.append('circle').attr('r', 4);
-        b.append('text').attr('y', 3);
+        b.append('circle').attr('r', 3.5);
+        b.append('text').attr('x', 6).attr('y', 3.5);
         return b;
       })
       .attr('data-tool', (d) => d[0])
       .attr('data-count', (d) => d[1])
       .each((d, i, els) => {
-        const a = angle(i);
-        const x = Math.cos(a) * orbit;
-        const y = Math.sin(a) * orbit;
-        const b = d3.select(els[i]).attr('transform', 'translate(' + x.toFixed(1) + ',' + y.toFixed(1) + ')');
-        b.select('line').attr('x2', (-x).toFixed(1)).attr('y2', (-y).toFixed(1));
-        b.select('text')
-          .attr('x', x >= -1 ? 7 : -7)
-          .attr('text-anchor', x >= -1 ? 'start' : 'end')
-          .text(clip(d[0], 18) + ' ×' + d[1]);
+        const y = y0 + i * ROW;
+        const b = d3.select(els[i]).attr('transform', 'translate(' + x + ',' + y.toFixed(1) + ')');
+        b.select('line').attr('x2', -x).attr('y2', (-y).toFixed(1));
+        b.select('text').text(clip(d[0], 18) + ' ×' + d[1]);
       });
   }
 }

@@ -75,6 +75,7 @@ export class Card {
       ['age', age((done ? a.doneAt : now) - a.startedAt)],
       ['last activity', age(now - a.lastActivity) + ' ago'],
       ['tools used', toolsText(a.tools)],
+      ['last tool', lastTool(a)],
       ['skills', [...a.skills].join(', ')],
       ['failed calls', a.failures ? String(a.failures) : ''],
       ['tokens', tokens(a.tokens)],
@@ -97,6 +98,7 @@ export class Card {
       ['agents alive', String(alive)],
       ['age', age(now - c.startedAt)],
       ['tools used', toolsText(c.tools)],
+      ['last tool', lastTool(c)],
       ['skills', [...c.skills].join(', ')],
     ];
   }
@@ -105,6 +107,11 @@ export class Card {
     const c = this.model.sessions.get(sid);
     return c && c.project ? c.project + ' · ' + sid : sid;
   }
+}
+
+function lastTool(n) {
+  if (!n.lastTool) return '';
+  return n.lastTool + (n.lastSummary ? ': ' + clip(n.lastSummary, 200) : '');
 }
 
 function toolsText(tools) {

@@ -5,10 +5,8 @@ const FIRST_DELAY_MS = 1000;
 const MAX_DELAY_MS = 30000;
 // The server pings every 30 s; a link that is silent much longer is dead without having closed.
 const SILENCE_LIMIT_MS = 75000;
-// After this many failed attempts in a row, retrying is still done but no longer expected to help soon.
+// After this many failed attempts in a row (about 30 s), retrying goes on but is not expected to help soon.
 const ATTEMPTS_BEFORE_DISCONNECTED = 5;
-// Close codes meaning the server refused us (policy, bad token): retrying will not fix it.
-const REFUSED = new Set([1008, 4401, 4403]);
 
 /** The stream URL of the page's own origin, with the page's token if it has one. */
 export function streamUrl(loc = window.location) {
@@ -39,7 +37,6 @@ export class Connection {
     this.retryTimer = null;
     this.watchdog = null;
     this.lastFrameAt = 0;
-    this.refused = false;
     window.addEventListener('online', () => this.retryNow());
     window.addEventListener('offline', () => this.setState('disconnected'));
   }
@@ -61,7 +58,6 @@ export class Connection {
     this.ws = ws;
     ws.onopen = () => {
       this.attempt = 0;
-      this.refused = false;
       this.lastFrameAt = Date.now();
       this.setState('connected');
       this.watch();
@@ -76,10 +72,9 @@ export class Connection {
       }
       this.onFrame(frame);
     };
-    ws.onclose = (c) => {
+    ws.onclose = () => {
       if (this.ws !== ws) return;
       this.ws = null;
-      this.refused = REFUSED.has(c.code);
       this.scheduleRetry();
     };
   }
@@ -89,7 +84,7 @@ export class Connection {
     this.watchdog = null;
     const delay = backoff(this.attempt);
     this.attempt++;
-    const hopeless = this.refused || !navigator.onLine || this.attempt > ATTEMPTS_BEFORE_DISCONNECTED;
+    const hopeless = !navigator.onLine || this.attempt > ATTEMPTS_BEFORE_DISCONNECTED;
     this.setState(hopeless ? 'disconnected' : 'reconnecting');
     this.retryTimer = setTimeout(() => this.open(), delay);
   }
@@ -102,18 +97,29 @@ export class Connection {
     this.open();
   }
 
+  /** Drops the current socket and dials again at once, for a fresh snapshot. */
+  resync() {
+    this.drop();
+    this.retryNow();
+  }
+
   watch() {
     clearInterval(this.watchdog);
     this.watchdog = setInterval(() => {
-      const ws = this.ws;
-      if (!ws || Date.now() - this.lastFrameAt <= SILENCE_LIMIT_MS) return;
+      if (!this.ws || Date.now() - this.lastFrameAt <= SILENCE_LIMIT_MS) return;
       // A dead link may take minutes to report its close: drop it and dial again now.
-      this.ws = null;
-      ws.onclose = null;
-      ws.onmessage = null;
-      ws.close();
+      this.drop();
       this.scheduleRetry();
     }, 5000);
+  }
+
+  drop() {
+    const ws = this.ws;
+    if (!ws) return;
+    this.ws = null;
+    ws.onclose = null;
+    ws.onmessage = null;
+    ws.close();
   }
 
   setState(state) {

@@ -25,8 +25,11 @@ const FADE_MS = 800;
 // frame rate pays.
 const MAX_PULSES = 48;
 const MAX_FLOATS = 32;
-// Above this many agents, names under nodes are hidden (the card still shows them).
+// Above this many agents, names under nodes are hidden (the card still shows them), and agents
+// already placed hold still (see settle()).
 const DENSE_AGENTS = 80;
+// How long the whole layout may move after the centres moved.
+const SETTLE_MS = 2500;
 
 export class GraphView {
   /**
@@ -49,6 +52,8 @@ export class GraphView {
     this.nodeSel = this.nodeLayer.selectAll('g.node');
     this.linkSel = this.linkLayer.selectAll('line.link');
     this.pulses = 0;
+    this.settledAt = 0; // until then the layout is finding its shape and nothing is pinned
+    this.lastLayout = '';
     this.needsJoin = true; // the first render draws the empty page's centre
     this.animate = true;
     this.buckets = new Buckets();
@@ -58,15 +63,12 @@ export class GraphView {
       .alphaDecay(0.035)
       .velocityDecay(0.45)
       .force('link', d3.forceLink([]).id((d) => d.key)
-        .distance((l) => (l.source.kind === 'centre' ? 70 : 42))
+        .distance((l) => (l.source.kind === 'centre' ? 80 : 52))
         .strength(0.5))
-      .force('charge', d3.forceManyBody()
-        .strength((d) => (d.kind === 'centre' ? -260 : -40))
-        .distanceMax(240)
-        .theta(0.95))
-      .force('collide', d3.forceCollide((d) => (d.kind === 'centre' ? 30 : 13)).iterations(1))
-      .force('x', d3.forceX().strength(0.04))
-      .force('y', d3.forceY().strength(0.04))
+      .force('charge', d3.forceManyBody().distanceMax(280).theta(0.95))
+      .force('collide', d3.forceCollide().iterations(1))
+      .force('x', d3.forceX().strength(0.03))
+      .force('y', d3.forceY().strength(0.03))
       .on('tick', () => this.tick());
 
     this.svg.call(d3.zoom()
@@ -158,7 +160,7 @@ export class GraphView {
     for (const a of this.model.agents.values()) nodes.push(a);
     for (const n of this.leaving.values()) if (n.kind === 'agent') nodes.push(n);
     this.byKey = new Map(nodes.map((n) => [n.key, n]));
-    for (const n of nodes) this.place(n);
+    const placed = new Set(nodes.filter((n) => this.place(n)));
     const links = [];
     for (const n of nodes) {
       if (n.kind !== 'agent') continue;
@@ -203,13 +205,18 @@ export class GraphView {
     this.svg.classed('dense', this.model.agents.size > DENSE_AGENTS);
     this.updateCentres();
 
+    // Few agents get room to spread and show their names; many are packed tighter.
+    const agents = nodes.length - centres.length;
+    this.settle(nodes, placed, centres, agents > DENSE_AGENTS);
+    const push = Math.max(30, Math.min(120, 6000 / Math.max(agents, 1)));
+    const room = agents > DENSE_AGENTS ? 12 : 20;
+    this.sim.force('charge').strength((d) => (d.kind === 'centre' ? -4 * push : -push));
+    this.sim.force('collide').radius((d) => (d.kind === 'centre' ? 32 : room));
     this.sim.nodes(nodes);
     this.sim.force('link').links(links);
     this.sim.force('x').x((d) => this.centreOf(d).x);
     this.sim.force('y').y((d) => this.centreOf(d).y);
-    // A big graph only needs a nudge to make room for a newcomer placed beside its parent.
-    const heat = nodes.length > 100 ? 0.12 : 0.3;
-    this.sim.alpha(Math.max(this.sim.alpha(), heat)).restart();
+    this.sim.alpha(Math.max(this.sim.alpha(), 0.3)).restart();
     this.tick();
   }
 
@@ -244,15 +251,40 @@ export class GraphView {
     });
   }
 
+  /**
+   * A big graph holds still: agents already placed are pinned where they are and only newcomers
+   * find their place, so a spawn moves (and repaints) a few nodes instead of hundreds. When the
+   * centres move (a session comes or goes, the window is resized), everything is freed to
+   * follow them.
+   */
+  settle(nodes, placed, centres, big) {
+    const layout = centres.map((c) => c.key + '@' + Math.round(c.fx) + ',' + Math.round(c.fy)).join(' ');
+    // The whole layout gets a few seconds to take its shape, however often agents come and go.
+    if (layout !== this.lastLayout) this.settledAt = performance.now() + SETTLE_MS;
+    this.lastLayout = layout;
+    const settled = performance.now() > this.settledAt;
+    for (const n of nodes) {
+      if (n.kind !== 'agent') continue;
+      if (big && settled && !placed.has(n) && !this.leaving.has(n.key)) {
+        n.fx = n.x;
+        n.fy = n.y;
+      } else {
+        n.fx = null;
+        n.fy = null;
+      }
+    }
+  }
+
   /** Where a new node starts: next to its parent, so it branches out of it. */
   place(n) {
-    if (n.x != null && n.y != null) return;
+    if (n.x != null && n.y != null) return false;
     const from = n.kind === 'agent' ? this.parentOf(n) || this.centreOf(n) : null;
     const angle = Math.random() * 2 * Math.PI;
     const cx = from ? from.x : this.width / 2;
     const cy = from ? from.y : this.height / 2;
     n.x = cx + Math.cos(angle) * 30;
     n.y = cy + Math.sin(angle) * 30;
+    return true;
   }
 
   parentOf(agent) {
@@ -306,7 +338,11 @@ export class GraphView {
       el.removeAttribute('data-outcome');
       d.look = null;
     }
-    if (d.kind !== 'agent') return;
+    if (d.kind !== 'agent') {
+      if (!d.look) this.buckets.render(d); // a centre's element may be new (a snapshot)
+      d.look = 'centre';
+      return;
+    }
     const look = d.model + '\n' + d.type + '\n' + d.parent;
     if (d.look === look) return;
     d.look = look;
@@ -321,7 +357,7 @@ export class GraphView {
     const centres = [...this.byKey.values()].filter((n) => n.kind === 'centre');
     const labels = new Map();
     for (const c of centres) {
-      const label = c.project || (c.session === DEFAULT_SESSION ? 'main' : clip(c.session, 12));
+      const label = c.project || (c.session === DEFAULT_SESSION ? 'default' : clip(c.session, 12));
       labels.set(label, (labels.get(label) || 0) + 1);
       c.label = label;
     }

@@ -7,6 +7,10 @@ import { toolCounts } from './tool-stats.js';
 
 export const DEFAULT_SESSION = 'default';
 export const ORCHESTRATOR = 'main';
+// Distinct tool and skill names kept per node, as the tool aggregator does: hostile input with a
+// new name on every call must not grow the page's memory.
+const MAX_NAMES = 64;
+const OTHER = '(other)';
 
 /** Node identity is (session, id); a newline cannot occur in a meaningful id of either. */
 export function nodeKey(session, id) {
@@ -30,6 +34,7 @@ export class GraphModel {
     this.sessions = new Map(); // session id → centre node (the session's orchestrator)
     this.agents = new Map(); // node key → alive agent node
     this.seq = null; // seq of the last snapshot or event applied
+    this.gap = false; // an event was missed: only a new snapshot can set things right
     this.counters = { spawned: 0, toolCalls: 0, done: 0, lastEventAt: null };
     this.effects = [];
     this.order = 0; // first-seen order of sessions, so centres keep their places
@@ -50,7 +55,10 @@ export class GraphModel {
       this.reset(frame);
     } else if (frame.type === 'event') {
       const seq = num(frame.seq);
-      if (seq != null && this.seq != null && seq <= this.seq) return; // already in the snapshot
+      if (seq != null && this.seq != null) {
+        if (seq <= this.seq) return; // already in the snapshot, or already applied
+        if (seq > this.seq + 1) this.gap = true;
+      }
       if (seq != null) this.seq = seq;
       this.applyEvent(frame.data);
     }
@@ -63,6 +71,7 @@ export class GraphModel {
     this.agents = new Map();
     this.sessions = new Map();
     this.seq = num(snapshot.seq);
+    this.gap = false;
     this.snapshots++;
     for (const s of entries(snapshot.sessions)) {
       const id = str(s.session_id) || str(s.id) || str(s.__key);
@@ -159,7 +168,8 @@ export class GraphModel {
     const tool = str(e.tool) || 'tool';
     this.counters.toolCalls++;
     if (!node) return;
-    node.tools.set(tool, (node.tools.get(tool) || 0) + 1);
+    const name = node.tools.has(tool) || node.tools.size < MAX_NAMES ? tool : OTHER;
+    node.tools.set(name, (node.tools.get(name) || 0) + 1);
     node.lastTool = tool;
     node.lastSummary = str(e.summary);
     node.lastActivity = this.now();
@@ -183,7 +193,7 @@ export class GraphModel {
     const node = this.node(centre, str(e.agent_id));
     if (!node) return;
     const skill = str(e.skill) || 'skill';
-    node.skills.add(skill);
+    if (node.skills.size < MAX_NAMES) node.skills.add(skill);
     node.lastActivity = this.now();
     this.effects.push({ kind: 'pulse', node, label: 'skill ' + skill });
   }

@@ -25,6 +25,7 @@ final class Installation {
     final Path home;
     final Path userHome;
     final Path workDir;
+    private final List<Server> started = new ArrayList<>();
 
     Installation(Path home, Path userHome, Path workDir) {
         this.home = home;
@@ -36,8 +37,8 @@ final class Installation {
     record Result(int exit, String output) {
     }
 
-    /** A started {@code bin/agentgraph}, its output going to a file. */
-    final class Server {
+    /** A started {@code bin/agentgraph}, its output going to a file; close() kills it if still running. */
+    final class Server implements AutoCloseable {
         final Process process;
         final Path log;
         final int port;
@@ -69,6 +70,18 @@ final class Installation {
             }
             return process.exitValue();
         }
+
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** Kills whatever a failed test left running. */
+    void killAll() {
+        started.forEach(Server::close);
     }
 
     Server start(String... args) throws IOException {
@@ -80,6 +93,7 @@ final class Installation {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         environment(pb.environment());
         Server server = new Server(pb.start(), log, port);
+        started.add(server);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             if (!server.process.isAlive()) {
                 throw new AssertionError("bin/agentgraph exited with " + server.process.exitValue() + ":\n" + server.output());

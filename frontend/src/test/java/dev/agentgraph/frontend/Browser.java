@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 
+import org.awaitility.Awaitility;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
@@ -92,6 +95,26 @@ final class Browser implements AutoCloseable {
         return (List<String>) js(
                 "return [...document.querySelectorAll('g.node:not(.leaving)')]"
                         + ".map(g => g.getAttribute('data-session') + '/' + g.getAttribute('data-node-id'));");
+    }
+
+    /**
+     * Points at a node (and clicks it, to pin the card) until its card shows; nodes may still be
+     * drifting into place, so the pointer is aimed again on each try.
+     */
+    WebElement showCard(String session, String id, boolean click) {
+        WebElement card = driver.findElement(By.id("card"));
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform(); // a pinned card could cover the node
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            List<WebElement> found = nodes(session, id);
+            if (found.isEmpty()) {
+                return false;
+            }
+            Actions aim = new Actions(driver).moveToElement(found.get(0).findElement(By.cssSelector("circle.body")));
+            (click ? aim.click() : aim).perform();
+            return card.isDisplayed() && id.equals(card.getAttribute("data-node-id"))
+                    && session.equals(card.getAttribute("data-session"));
+        });
+        return card;
     }
 
     String counter(String name) {

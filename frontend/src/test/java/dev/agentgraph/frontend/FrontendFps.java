@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,7 +46,7 @@ public final class FrontendFps {
                 Browser browser = Browser.start(dir.resolve("chromium"))) {
             List<String[]> alive = new ArrayList<>();
             for (int i = 0; i < agents; i++) {
-                alive.add(spawn(server, random, "a" + i, i, alive));
+                alive.add(spawn(server, random, "a" + i, i));
             }
             browser.open(server.http("/"));
             await().atMost(Duration.ofSeconds(30)).until(() ->
@@ -61,7 +62,7 @@ public final class FrontendFps {
                     if (k % Math.max(1, rate / 2) == 0) {
                         String[] gone = alive.remove(1 + random.nextInt(alive.size() - 1));
                         server.emit(Event.parse(Events.done(gone[0], gone[1], "functional")));
-                        alive.add(spawn(server, random, "a" + n[0], n[0]++, alive));
+                        alive.add(spawn(server, random, "a" + n[0], n[0]++));
                         sent.addAndGet(1);
                     } else {
                         String[] a = alive.get(random.nextInt(alive.size()));
@@ -72,49 +73,74 @@ public final class FrontendFps {
                 }
             }, 0, periodMicros, TimeUnit.MICROSECONDS);
 
-            Thread.sleep(3000); // warm-up: the layout settles, transitions reach their steady count
+            Thread.sleep(5000); // warm-up: the layout settles, transitions reach their steady count
             long sentBefore = sent.get();
             long start = System.nanoTime();
-            @SuppressWarnings("unchecked")
-            List<Number> stamps = (List<Number>) browser.driver().executeAsyncScript(
-                    "const done = arguments[arguments.length - 1]; const ms = arguments[0]; const t = [];"
-                            + "const end = performance.now() + ms;"
-                            + "function frame(x) { t.push(x); if (x < end) requestAnimationFrame(frame); else done(t); }"
-                            + "requestAnimationFrame(frame);",
-                    seconds * 1000);
+            String load = measure(browser, seconds);
             double elapsed = (System.nanoTime() - start) / 1e9;
             long events = sent.get() - sentBefore;
             feeder.shutdownNow();
+            feeder.awaitTermination(5, TimeUnit.SECONDS);
             int drawn = ((Number) browser.js("return document.querySelectorAll('g.node.agent:not(.leaving)').length")).intValue();
-
-            double[] gaps = new double[stamps.size() - 1];
-            for (int i = 1; i < stamps.size(); i++) {
-                gaps[i - 1] = stamps.get(i).doubleValue() - stamps.get(i - 1).doubleValue();
-            }
-            Arrays.sort(gaps);
-            double span = (stamps.get(stamps.size() - 1).doubleValue() - stamps.get(0).doubleValue()) / 1000;
-            System.out.printf("agents alive: %d (drawn %d), events sent: %.0f/s over %.1f s%n",
-                    agents, drawn, events / elapsed, elapsed);
-            System.out.printf("frames: %d in %.1f s = %.1f fps mean%n", gaps.length, span, gaps.length / span);
-            System.out.printf("median fps: %.1f   p5 fps: %.1f   (frame time median %.1f ms, p95 %.1f ms, max %.1f ms)%n",
-                    1000 / percentile(gaps, 50), 1000 / percentile(gaps, 95),
-                    percentile(gaps, 50), percentile(gaps, 95), gaps[gaps.length - 1]);
             browser.screenshot("fps-" + agents + "-agents");
+            Thread.sleep(2000); // the last animations end
+            String idle = measure(browser, Math.max(3, seconds / 2));
+
+            System.out.printf("agents alive: %d (drawn %d), events: %.0f/s over %.1f s, %d CPUs, load average %.1f%n",
+                    agents, drawn, events / elapsed, elapsed, Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.println("under load: " + load);
+            System.out.println("idle      : " + idle + "   (same page, no events: the machine's ceiling)");
         }
     }
 
+    /** Collects requestAnimationFrame times in the page for a while and summarises them. */
+    private static String measure(Browser browser, int seconds) {
+        browser.driver().executeCdpCommand("Performance.enable", java.util.Map.of());
+        Map<String, Double> before = metrics(browser);
+        @SuppressWarnings("unchecked")
+        List<Number> stamps = (List<Number>) browser.driver().executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; const ms = arguments[0]; const t = [];"
+                        + "const end = performance.now() + ms;"
+                        + "function frame(x) { t.push(x); if (x < end) requestAnimationFrame(frame); else done(t); }"
+                        + "requestAnimationFrame(frame);",
+                seconds * 1000);
+        Map<String, Double> after = metrics(browser);
+        java.util.function.Function<String, Double> spent = k -> after.getOrDefault(k, 0.0) - before.getOrDefault(k, 0.0);
+        double[] gaps = new double[stamps.size() - 1];
+        for (int i = 1; i < stamps.size(); i++) {
+            gaps[i - 1] = stamps.get(i).doubleValue() - stamps.get(i - 1).doubleValue();
+        }
+        Arrays.sort(gaps);
+        double span = (stamps.get(stamps.size() - 1).doubleValue() - stamps.get(0).doubleValue()) / 1000;
+        return String.format("median %.1f fps, p5 %.1f fps, mean %.1f fps (%d frames in %.1f s;"
+                        + " frame time median %.1f ms, p95 %.1f ms, max %.1f ms;"
+                        + " page main thread busy %.0f%%: script %.0f%%, style %.0f%%, layout %.0f%%, other (paint…) %.0f%%)",
+                1000 / percentile(gaps, 50), 1000 / percentile(gaps, 95), gaps.length / span, gaps.length, span,
+                percentile(gaps, 50), percentile(gaps, 95), gaps[gaps.length - 1],
+                100 * spent.apply("TaskDuration") / span, 100 * spent.apply("ScriptDuration") / span,
+                100 * spent.apply("RecalcStyleDuration") / span, 100 * spent.apply("LayoutDuration") / span,
+                100 * spent.apply("TaskOtherDuration") / span);
+    }
+
+    /** Chrome's page metrics so far: seconds spent on tasks, script, style, layout, the rest. */
+    private static Map<String, Double> metrics(Browser browser) {
+        Map<String, Double> out = new java.util.HashMap<>();
+        Map<String, Object> metrics = browser.driver().executeCdpCommand("Performance.getMetrics", Map.of());
+        for (Object o : (List<?>) metrics.get("metrics")) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            out.put((String) m.get("name"), ((Number) m.get("value")).doubleValue());
+        }
+        return out;
+    }
+
     /** Spawns an agent in one of four sessions, under the orchestrator or an earlier agent of its session. */
-    private static String[] spawn(TestAgentGraph server, Random random, String id, int i, List<String[]> alive)
+    private static String[] spawn(TestAgentGraph server, Random random, String id, int i)
             throws EventFormatException {
         String session = "bench-" + (i % 4);
-        String parent = "main";
-        if (i >= 40 && random.nextInt(3) > 0) {
-            String[] p = alive.get(random.nextInt(alive.size()));
-            if (p[0].equals(session)) {
-                parent = p[1];
-            }
-        }
-        server.emit(Event.parse(Events.spawn(session, id, parent, MODELS[i % MODELS.length], "Explore")));
+        // Two agents in three have a parent of their own session spawned before them: nesting.
+        String parent = i >= 40 && random.nextInt(3) > 0 ? "a" + (i - 4 * (1 + random.nextInt(9))) : "main";
+        server.emit(Event.parse(Events.spawn(session, id, parent, MODELS[random.nextInt(MODELS.length)], "Explore")));
         return new String[] {session, id};
     }
 

@@ -112,11 +112,9 @@ class LiveGraphBrowserTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> overlayAdded().contains("pulse:"));
         assertThat(overlayAdded()).contains("float:Bash");
 
-        new Actions(browser.driver()).moveToElement(browser.nodes("s-life", "life-1").get(0)).perform();
-        WebElement card = browser.driver().findElement(By.id("card"));
-        await().atMost(Duration.ofSeconds(5)).until(card::isDisplayed);
+        WebElement card = browser.showCard("s-life", "life-1", false);
         assertThat(card.getText()).contains("Explore", "Find the checkout code", "Look for every caller of checkout()",
-                "claude-sonnet-4-6", "Bash ×1");
+                "claude-sonnet-4-6", "Bash ×1", "Bash: ls -la");
         browser.screenshot("agent-with-card");
         new Actions(browser.driver()).moveToElement(browser.driver().findElement(By.id("counters"))).perform();
         await().atMost(Duration.ofSeconds(5)).until(() -> !card.isDisplayed());
@@ -212,13 +210,10 @@ class LiveGraphBrowserTest {
         awaitNodes("s-xss", img, 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> img.equals(browser.nodes("s-xss", "xss-1").get(0).getAttribute("data-last-tool")));
 
-        new Actions(browser.driver()).moveToElement(browser.nodes("default", "<img src=x onerror=alert(1)>").get(0)).perform();
-        WebElement card = browser.driver().findElement(By.id("card"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> card.getText().contains("<img src=x onerror=alert(1)>"));
-        assertThat(card.getText()).contains("<script>alert(1)</script>");
+        WebElement card = browser.showCard("default", "<img src=x onerror=alert(1)>", true);
+        assertThat(card.getText()).contains("<img src=x onerror=alert(1)>", "<script>alert(1)</script>");
 
-        new Actions(browser.driver()).moveToElement(browser.nodes("s-xss", "xss-1").get(0)).click().perform();
-        await().atMost(Duration.ofSeconds(5)).until(() -> card.getText().contains(img));
+        browser.showCard("s-xss", "xss-1", true);
         assertThat(card.getText()).contains(svg, "<script>window.__xss='script'</script>", "<b>opus</b>", img + " ×1");
         assertThat(centreLabel("s-xss")).isEqualTo(img);
         browser.screenshot("hostile-input");
@@ -243,6 +238,7 @@ class LiveGraphBrowserTest {
                 + "  m.applyFrame({type: 'snapshot', seq: 10, alive: [{id: 'a', session_id: 's'}, {id: 'b', session_id: 's', parent_id: 'a'}],"
                 + "    sessions: [{session_id: 's', cwd: '/x/proj/', waiting: true}],"
                 + "    tools: [{session_id: 's', agent_id: 'a', total: 3, tools: {Bash: {count: 3, rate: 0}}, skills: {}}]});"
+                + "  const waitingAtSnapshot = m.sessions.get('s').waiting;"
                 + "  m.applyFrame({type: 'event', seq: 9, data: {event: 'agent_spawn', session_id: 's', id: 'covered'}});"
                 + "  m.applyFrame({type: 'event', seq: 11, data: {event: 'agent_spawn', session_id: 's', id: 'c', parent_id: 'b'}});"
                 + "  m.applyFrame({type: 'event', seq: 11, data: {event: 'agent_spawn', session_id: 's', id: 'again'}});"
@@ -252,21 +248,48 @@ class LiveGraphBrowserTest {
                 + "  const first = [...m.agents.keys()].sort().join(',').replaceAll('\\n', '/');"
                 + "  const bash = m.agents.get('s\\na').tools.get('Bash');"
                 + "  const s = m.sessions.get('s');"
+                + "  const gapBefore = m.gap;"
+                + "  m.applyFrame({type: 'event', seq: 16, data: {event: 'tool_done', session_id: 's', agent_id: 'c'}});"
+                + "  const gap = m.gap;"
                 + "  m.applyFrame({type: 'snapshot', seq: 3, alive: [{id: 'c', session_id: 's'}], sessions: [{session_id: 's'}]});"
                 + "  m.applyFrame({type: 'event', seq: 4, data: {event: 'tool_use', session_id: 's', agent_id: 'c', tool: 'Read'}});"
-                + "  done({first, bash, waiting: s.waiting, project: s.project,"
+                + "  done({first, bash, waitingAtSnapshot, waitingAfterActivity: s.waiting, project: s.project,"
                 + "    second: [...m.agents.keys()].sort().join(',').replaceAll('\\n', '/'),"
-                + "    parent: m.agents.get('s\\nc').parent, spawned: m.counters.spawned, calls: m.counters.toolCalls});"
+                + "    parent: m.agents.get('s\\nc').parent, spawned: m.counters.spawned, calls: m.counters.toolCalls,"
+                + "    gapBefore, gap, gapAfterSnapshot: m.gap});"
                 + "}).catch(e => done({error: String(e)}));");
-        assertThat(r).doesNotContainKey("error");
+        assertThat(r).as(r.toString()).doesNotContainKey("error");
         assertThat(r.get("first")).isEqualTo("default/42,s/a,s/b,s/c");
         assertThat(r.get("bash")).isEqualTo(3L);
-        assertThat(r.get("waiting")).isEqualTo(true);
+        assertThat(r.get("waitingAtSnapshot")).isEqualTo(true);
+        assertThat(r.get("waitingAfterActivity")).isEqualTo(false);
         assertThat(r.get("project")).isEqualTo("proj");
         assertThat(r.get("second")).isEqualTo("s/c");
         assertThat(r.get("parent")).isEqualTo("main");
         assertThat(r.get("spawned")).isEqualTo(2L);
         assertThat(r.get("calls")).isEqualTo(1L);
+        // A missing sequence number means lost frames: the page asks for a new snapshot.
+        assertThat(r.get("gapBefore")).isEqualTo(false);
+        assertThat(r.get("gap")).isEqualTo(true);
+        assertThat(r.get("gapAfterSnapshot")).isEqualTo(false);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void reconnectsBackOffFromOneToThirtySecondsAndCarryThePageToken() {
+        Map<String, Object> r = (Map<String, Object>) browser.driver().executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "import('/connection.js').then(({ backoff, streamUrl }) => done({"
+                + "  low: [0, 1, 2, 3, 4, 5, 6, 12].map(a => backoff(a, () => 0)),"
+                + "  high: [0, 5].map(a => backoff(a, () => 1)),"
+                + "  plain: streamUrl({protocol: 'http:', host: '127.0.0.1:8201', search: ''}),"
+                + "  token: streamUrl({protocol: 'https:', host: 'box:9', search: '?token=a%2Bb%20c&x=1'})"
+                + "})).catch(e => done({error: String(e)}));");
+        assertThat(r).as(r.toString()).doesNotContainKey("error");
+        assertThat((List<Long>) r.get("low")).containsExactly(1000L, 2000L, 4000L, 8000L, 16000L, 30000L, 30000L, 30000L);
+        assertThat((List<Long>) r.get("high")).containsExactly(1100L, 30000L);
+        assertThat(r.get("plain")).isEqualTo("ws://127.0.0.1:8201/stream");
+        assertThat(r.get("token")).isEqualTo("wss://box:9/stream?token=a%2Bb%20c");
     }
 
     /** The parent id of the edge that ends at an agent. */
@@ -289,7 +312,7 @@ class LiveGraphBrowserTest {
     /** Starts recording what is added to the effects overlay (pulses, flashes, floating labels). */
     private static void recordOverlay() {
         browser.js("window.__added = []; new MutationObserver(ms => ms.forEach(m => m.addedNodes.forEach(n =>"
-                + " window.__added.push(n.getAttribute('class').split(' ')[0] + ':' + n.textContent))))"
+                + " n.nodeType === 1 && window.__added.push(n.getAttribute('class').split(' ')[0] + ':' + n.textContent))))"
                 + ".observe(document.getElementById('overlay'), {subtree: true, childList: true});");
     }
 

@@ -21,7 +21,16 @@ final class LiveServer {
 
     /** Starts on {@code port} (0 for any) with {@code events} as its event file. */
     static TestAgentGraph start(Path events, int port) {
-        return TestAgentGraph.builder()
+        return start(events, port, null);
+    }
+
+    /** The same, requiring {@code token} (when not null) on every request. */
+    static TestAgentGraph start(Path events, int port, String token) {
+        TestAgentGraph.Builder builder = TestAgentGraph.builder();
+        if (token != null) {
+            builder.set("server.token", token);
+        }
+        return builder
                 .component(new JsonlTailFactory())
                 .component(new ClaudeCodeFactory())
                 .component(new AliveAgentsFactory())

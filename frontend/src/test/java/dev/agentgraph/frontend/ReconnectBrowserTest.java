@@ -75,6 +75,7 @@ class ReconnectBrowserTest {
                     assertThat(new TreeSet<>(browser.nodeKeys())).isEqualTo(serverNodes(server)));
             assertThat(browser.nodeKeys()).doesNotHaveDuplicates().doesNotContain("s-r/old-1", "s-r/old-2");
             assertThat(browser.nodes("s-r", "kept")).hasSize(1);
+            assertThat(browser.js("return window.agentgraph.state().snapshots")).isEqualTo(2L);
 
             // And it stays live: a done on the new server removes the node.
             EventFiles.append(secondFile, done("s-r", "fresh", "functional"));
@@ -90,6 +91,18 @@ class ReconnectBrowserTest {
             if (second != null) {
                 second.close();
             }
+        }
+    }
+
+    @Test
+    void aPageOpenedWithATokenStreamsWithIt() {
+        Path file = dir.resolve("token.jsonl");
+        try (TestAgentGraph server = LiveServer.start(file, 0, "s3cret-Token")) {
+            browser.open(server.http("/").resolve("/?token=s3cret-Token"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> "connected".equals(browser.badge()));
+            EventFiles.append(file, spawn("s-token", "t1", "main", "haiku", "Explore"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.nodes("s-token", "t1").size() == 1);
+            assertThat(browser.consoleErrors()).isEmpty();
         }
     }
 

@@ -33,8 +33,8 @@ import dev.agentgraph.testkit.TestAgentGraph;
  */
 class SwarmBrowserTest {
 
-    static final String SHOP = "43a08f06-d129-416f-824d-963866465d28";
-    static final String MYREPO = "bd313bee-bd1e-4f9e-8a71-67fd429a7079";
+    static final String MYREPO = "43a08f06-d129-416f-824d-963866465d28";
+    static final String SHOP = "bd313bee-bd1e-4f9e-8a71-67fd429a7079";
     static final String NESTED = "d42fddbb-b12a-4295-8842-348805e999f3";
 
     @TempDir
@@ -106,12 +106,12 @@ class SwarmBrowserTest {
         assertThat(parentOf(NESTED, "aa767c76fb008f86b")).isEqualTo("main");
         assertThat(parentOf(NESTED, "aec255404e4fb4400")).isEqualTo("aa767c76fb008f86b");
         assertThat(parentOf(NESTED, "ae50454f31af31768")).isEqualTo("aec255404e4fb4400");
-        assertThat(parentOf(MYREPO, "aee737443e2104719")).isEqualTo("a725a2a7b860dcd6c");
-        assertThat(parentOf(MYREPO, "ad287db7f1adbc609")).isEqualTo("aee737443e2104719");
-        assertThat(browser.nodes(SHOP, "a41d4072014b3ce10")).hasSize(1);
-        assertThat(browser.nodes(SHOP, "a8c662248b483b7ff")).hasSize(1);
+        assertThat(parentOf(SHOP, "aee737443e2104719")).isEqualTo("a725a2a7b860dcd6c");
+        assertThat(parentOf(SHOP, "ad287db7f1adbc609")).isEqualTo("aee737443e2104719");
+        assertThat(browser.nodes(MYREPO, "a41d4072014b3ce10")).hasSize(1);
+        assertThat(browser.nodes(MYREPO, "a8c662248b483b7ff")).hasSize(1);
         // Two sessions in the same project get told apart by their session id.
-        assertThat(centreLabel(SHOP)).startsWith("shop · 43a08f06");
+        assertThat(centreLabel(SHOP)).startsWith("shop · bd313bee");
         assertThat(centreLabel(NESTED)).startsWith("shop · d42fddbb");
         assertThat(centreLabel(MYREPO)).isEqualTo("myrepo");
         assertThat(browser.nodeKeys()).doesNotHaveDuplicates();
@@ -123,8 +123,8 @@ class SwarmBrowserTest {
                 && browser.nodes(NESTED, "ae50454f31af31768").size() == 1);
         assertThat(browser.nodes("s-ops", "main").get(0).getAttribute("class")).contains("waiting");
         String[][] busy = {{"s-web", "api", "Bash"}, {"s-web", "ui", "Edit"}, {"s-web", "db", "Grep"},
-                {"s-web", "tests", "Bash"}, {NESTED, "ae50454f31af31768", "Grep"}, {MYREPO, "a725a2a7b860dcd6c", "Read"},
-                {SHOP, "a8c662248b483b7ff", "Read"}, {"s-web", "css", "Read"}, {"s-web", "lead", "Write"}};
+                {"s-web", "tests", "Bash"}, {NESTED, "ae50454f31af31768", "Grep"}, {SHOP, "a725a2a7b860dcd6c", "Read"},
+                {MYREPO, "a8c662248b483b7ff", "Read"}, {"s-web", "css", "Read"}, {"s-web", "lead", "Write"}};
         ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
         int[] n = {0};
         feeder.scheduleAtFixedRate(() -> {
@@ -142,10 +142,8 @@ class SwarmBrowserTest {
             browser.screenshot("swarm-buckets");
             toggle.click();
 
-            WebElement lead = browser.nodes("s-web", "lead").get(0);
-            lead.click();
-            WebElement card = browser.driver().findElement(By.id("card"));
-            await().atMost(Duration.ofSeconds(5)).until(() -> card.getText().contains("Split the web app into services"));
+            WebElement card = browser.showCard("s-web", "lead", true);
+            assertThat(card.getText()).contains("Split the web app into services", "architect", "claude-opus-4-7");
             browser.screenshot("swarm-card");
         } finally {
             feeder.shutdownNow();

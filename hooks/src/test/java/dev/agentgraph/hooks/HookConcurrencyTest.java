@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +39,10 @@ class HookConcurrencyTest {
         for (int i = 0; i < HOOKS; i++) {
             String head = "{\"hook_event_name\":\"PreToolUse\",\"session_id\":\"s\",\"n\":" + i + ",\"pad\":\"";
             String tail = "\"}";
-            // Sizes spread from 1 byte to the whole cap, the largest payload exactly 1 MiB.
+            // Sizes spread evenly on a log scale from 1 byte to 256 KiB, and one payload of exactly
+            // 1 MiB (the cap): the shells read stdin a byte at a time, so this keeps the test short.
             int pad = i == HOOKS - 1 ? MAX - head.length() - tail.length()
-                    : (int) Math.max(1, Math.round(Math.pow(2, 20.0 * i / (HOOKS - 1))) - head.length() - tail.length());
+                    : (int) Math.max(1, Math.round(Math.pow(2, 18.0 * i / (HOOKS - 2))) - head.length() - tail.length());
             pad = Math.max(1, pad);
             padOf.put(i, pad);
             Path input = dir.resolve("in-" + i);

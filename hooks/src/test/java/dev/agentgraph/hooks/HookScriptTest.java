@@ -128,6 +128,7 @@ class HookScriptTest {
         quiet(Hook.run(shell, events, "  {}"));
         quiet(Hook.run(shell, events, "oops, not JSON"));
         quiet(Hook.run(shell, events, ""));
+        quiet(Hook.run(shell, events, "  \n \n"));
         List<JsonObject> lines = lines(events);
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0).get("session_id").getAsString()).isEqualTo("s-2");

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * AgentGraph's entries in the {@code hooks} section of a Claude Code settings file, and how they
@@ -92,8 +93,8 @@ final class HookEntries {
         if (hooks == null) {
             return;
         }
-        for (Iterator<java.util.Map.Entry<String, JsonElement>> events = hooks.entrySet().iterator(); events.hasNext(); ) {
-            java.util.Map.Entry<String, JsonElement> event = events.next();
+        for (Iterator<Map.Entry<String, JsonElement>> events = hooks.entrySet().iterator(); events.hasNext(); ) {
+            Map.Entry<String, JsonElement> event = events.next();
             JsonArray groups = event.getValue().getAsJsonArray();
             boolean touched = false;
             for (Iterator<JsonElement> gi = groups.iterator(); gi.hasNext(); ) {
@@ -166,7 +167,7 @@ final class HookEntries {
         if (!hooks.isJsonObject()) {
             throw new SettingsException("\"hooks\" is not an object");
         }
-        for (java.util.Map.Entry<String, JsonElement> event : hooks.getAsJsonObject().entrySet()) {
+        for (Map.Entry<String, JsonElement> event : hooks.getAsJsonObject().entrySet()) {
             if (!event.getValue().isJsonArray()) {
                 throw new SettingsException("\"hooks\".\"" + event.getKey() + "\" is not an array");
             }

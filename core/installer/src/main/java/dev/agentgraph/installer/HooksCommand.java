@@ -30,23 +30,28 @@ public final class HooksCommand implements Callable<Integer> {
         return USAGE;
     }
 
+    /** Which settings file: the user's or the project's. */
+    enum Scope { user, project }
+
+    /** How Claude Code hands events over: through the sh hook and the event file, or by HTTP. */
+    enum Mode { file, http }
+
     /** Where the settings file is. */
     static final class Target {
         @Option(names = "--scope", defaultValue = "user", paramLabel = "user|project",
                 description = "user: ~/.claude/settings.json (default); project: .claude/settings.json here.")
-        String scope;
+        Scope scope;
 
         @Option(names = "--settings", paramLabel = "FILE", description = "This settings file instead.")
         Path settings;
 
-        Path file() throws SettingsException {
+        Path file() {
             if (settings != null) {
                 return settings;
             }
             return switch (scope) {
-                case "user" -> Path.of(System.getProperty("user.home"), ".claude", "settings.json");
-                case "project" -> Path.of(".claude", "settings.json");
-                default -> throw new SettingsException("--scope must be user or project, not " + scope);
+                case user -> Path.of(System.getProperty("user.home"), ".claude", "settings.json");
+                case project -> Path.of(".claude", "settings.json");
             };
         }
     }
@@ -56,7 +61,7 @@ public final class HooksCommand implements Callable<Integer> {
         @Option(names = "--mode", defaultValue = "file", paramLabel = "file|http",
                 description = "file: run the sh hook, which appends to the event file (default); "
                         + "http: Claude Code posts each event to the running server.")
-        String mode;
+        Mode mode;
 
         @Option(names = "--events", paramLabel = "FILE",
                 description = "The event file the hook appends to (default: the hook's own, ~/.claude/memory/agent-events.jsonl).")
@@ -72,15 +77,14 @@ public final class HooksCommand implements Callable<Integer> {
 
         HookEntries entries() throws SettingsException {
             return switch (mode) {
-                case "http" -> {
+                case http -> {
                     if (!url.startsWith("http://") && !url.startsWith("https://")) {
                         throw new SettingsException("--url must be an http:// or https:// URL, not " + url);
                     }
                     yield HookEntries.http(url);
                 }
-                case "file" -> HookEntries.command(script().toString(),
+                case file -> HookEntries.command(script().toString(),
                         events == null ? null : events.toAbsolutePath().normalize().toString());
-                default -> throw new SettingsException("--mode must be file or http, not " + mode);
             };
         }
 

@@ -25,6 +25,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -45,9 +46,16 @@ final class SettingsFile {
         this.original = original;
     }
 
-    /** Opens a settings file; one that does not exist yet reads as {@code {}}. */
+    /**
+     * Opens a settings file; one that does not exist yet reads as {@code {}}. A symbolic link
+     * (settings kept in a dotfiles repository) is followed, so the rename replaces its target
+     * and the link stays.
+     */
     static SettingsFile open(Path path) throws SettingsException {
         try {
+            if (Files.isSymbolicLink(path) && Files.exists(path)) {
+                path = path.toRealPath();
+            }
             return new SettingsFile(path, Files.readAllBytes(path));
         } catch (NoSuchFileException e) {
             return new SettingsFile(path, null);
@@ -111,7 +119,7 @@ final class SettingsFile {
      */
     Path write(JsonObject settings) throws SettingsException {
         byte[] bytes = render(settings).getBytes(StandardCharsets.UTF_8);
-        if (original != null && java.util.Arrays.equals(bytes, original)) {
+        if (original != null && Arrays.equals(bytes, original)) {
             return null;
         }
         try {

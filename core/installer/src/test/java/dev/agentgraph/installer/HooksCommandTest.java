@@ -202,6 +202,20 @@ class HooksCommandTest {
     }
 
     @Test
+    void aSymlinkedSettingsFileStaysALink() throws IOException {
+        Path real = dir.resolve("dotfiles/claude-settings.json");
+        Files.createDirectories(real.getParent());
+        Files.writeString(real, EXISTING);
+        Files.createSymbolicLink(settings, real);
+        assertThat(install()).as(err).isZero();
+        assertThat(Files.isSymbolicLink(settings)).isTrue();
+        assertThat(Files.readString(real)).contains(HookEntries.SCRIPT_NAME);
+        assertThat(hooks("uninstall", "--settings", settings.toString())).isZero();
+        assertThat(Files.isSymbolicLink(settings)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo(EXISTING);
+    }
+
+    @Test
     void aNewSettingsFileIsPrivate() throws IOException {
         settings = dir.resolve("project/.claude/settings.json");
         assertThat(install()).isZero();
@@ -225,6 +239,31 @@ class HooksCommandTest {
         JsonElement printed = JsonParser.parseString(out);
         assertThat(printed.getAsJsonObject().getAsJsonObject("hooks").keySet()).hasSize(10);
         assertThat(Files.exists(settings)).isFalse();
+    }
+
+    @Test
+    void agentgraphHooksInstallUsesTheHookOfItsInstallation() throws IOException {
+        Files.writeString(settings, EXISTING);
+        String previous = System.getProperty("agentgraph.home");
+        System.setProperty("agentgraph.home", dir.resolve("home").toString());
+        try {
+            StringWriter o = new StringWriter();
+            StringWriter e = new StringWriter();
+            int code = dev.agentgraph.runtime.cli.Main.execute(new PrintWriter(o), new PrintWriter(e),
+                    "hooks", "install", "--settings", settings.toString());
+            assertThat(code).as(e.toString()).isZero();
+            assertThat(Files.readString(settings)).contains("sh '" + hook.toAbsolutePath() + "'");
+            code = dev.agentgraph.runtime.cli.Main.execute(new PrintWriter(o), new PrintWriter(e),
+                    "hooks", "install", "--settings", settings.toString(), "--mode", "ftp");
+            assertThat(code).isEqualTo(2);
+            assertThat(e.toString()).contains("--mode");
+        } finally {
+            if (previous == null) {
+                System.clearProperty("agentgraph.home");
+            } else {
+                System.setProperty("agentgraph.home", previous);
+            }
+        }
     }
 
     @Test

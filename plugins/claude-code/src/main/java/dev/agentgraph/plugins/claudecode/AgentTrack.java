@@ -15,6 +15,8 @@ final class AgentTrack {
     String toolUseId;
     /** The full model name Claude Code resolved, once a {@code PostToolUse} told it. */
     String resolvedModel;
+    /** Made from an old client's Task call, with its tool_use_id as id. */
+    boolean legacy;
     /** Set while its transcript is read after {@code SubagentStop}. */
     Stop stop;
 

@@ -17,7 +17,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -123,7 +122,7 @@ final class ClaudeCodeDecoder implements Reducer {
         }
         SessionTrack s = session(sessionId, hook, event, out);
         if (event.has(Canonical.AGENT_ID)) {
-            s.modern = true;
+            becomeModern(s, out);
         }
         boolean spawning = "SubagentStart".equals(hook) || ("PreToolUse".equals(hook) && isAgentTool(event));
         if (!spawning) {
@@ -199,8 +198,8 @@ final class ClaudeCodeDecoder implements Reducer {
         }
         if (isAgentTool(e) && toolUseId != null) {
             s.addPending(new PendingSpawn(toolUseId, tool, agent, Texts.string(input, "subagent_type"),
-                    Texts.string(input, "model"), Texts.string(input, "description"),
-                    Texts.string(input, "prompt"), out.at, clock.instant()));
+                    Texts.string(input, "model"), Texts.bound(Texts.string(input, "description"), Texts.SUMMARY),
+                    Texts.bound(Texts.string(input, "prompt"), Texts.PROMPT_PREVIEW), out.at, clock.instant()));
         }
     }
 
@@ -219,7 +218,7 @@ final class ClaudeCodeDecoder implements Reducer {
         String agentId = Texts.string(response, "agentId");
         AgentTrack agent;
         if (agentId != null) {
-            s.modern = true;
+            becomeModern(s, out);
             agent = s.agents.get(agentId);
             if (agent == null && !s.isDone(agentId)) {
                 agent = spawn(s, agentId, spawn, spawn == null, Texts.string(response, "agentType"), out);
@@ -305,7 +304,8 @@ final class ClaudeCodeDecoder implements Reducer {
         String shipped = Texts.shipped(e.string("last_assistant_message"));
         String outcome = shipped == null ? "success" : shipped;
         Path transcript = transcriptPath(e.string("agent_transcript_path"));
-        if (transcript == null || reading.get() >= MAX_READS) {
+        // History (a replay at start) needs the tree, not the bill: no transcript is read for it.
+        if (transcript == null || out.history || reading.get() >= MAX_READS) {
             finish(s, agent, outcome, null, null, out);
             return;
         }
@@ -401,7 +401,7 @@ final class ClaudeCodeDecoder implements Reducer {
             describe(agent, from);
             from.claimedBy = id;
         }
-        s.agents.put(id, agent);
+        s.add(agent);
         out.emit(spawnEvent(s, agent, out));
         return agent;
     }
@@ -433,6 +433,26 @@ final class ClaudeCodeDecoder implements Reducer {
         agent.prompt = from.prompt;
     }
 
+    /**
+     * The session's client sends agent ids after all: a Task call taken for an old client's
+     * agent (another event came between it and its SubagentStart) was a guess, and leaves.
+     */
+    private void becomeModern(SessionTrack s, Out out) {
+        if (s.modern) {
+            return;
+        }
+        s.modern = true;
+        for (AgentTrack agent : new ArrayList<>(s.agents.values())) {
+            if (agent.legacy && agent.stop == null) {
+                finish(s, agent, "replaced", null, null, out);
+                PendingSpawn spawn = s.pending.get(agent.toolUseId);
+                if (spawn != null) {
+                    spawn.claimedBy = null; // free for the SubagentStart that really belongs to it
+                }
+            }
+        }
+    }
+
     /** Old clients: a Task call that no SubagentStart claimed becomes its own agent. */
     private void promoteLegacy(SessionTrack s, Out out, Instant seenBefore) {
         if (s.modern || s.pending.isEmpty()) {
@@ -440,7 +460,7 @@ final class ClaudeCodeDecoder implements Reducer {
         }
         for (PendingSpawn p : s.unclaimed()) {
             if ("Task".equals(p.tool) && (seenBefore == null || p.seen.isBefore(seenBefore))) {
-                spawn(s, p.toolUseId, p, false, null, new Out(out.emit, out.history, p.at));
+                spawn(s, p.toolUseId, p, false, null, new Out(out.emit, out.history, p.at)).legacy = true;
             }
         }
     }

@@ -12,6 +12,8 @@ import java.util.Objects;
 /** What the decoder remembers of one session; every collection is capped. */
 final class SessionTrack {
     private static final int MAX_DONE = 256;
+    /** Agents that never stop (a lost SubagentStop) must not grow the map forever. */
+    static final int MAX_AGENTS = 1024;
 
     final String id;
     final int maxPending;
@@ -35,6 +37,16 @@ final class SessionTrack {
         pending.put(p.toolUseId, p);
         if (pending.size() > maxPending) {
             Iterator<PendingSpawn> it = pending.values().iterator();
+            it.next();
+            it.remove();
+        }
+    }
+
+    /** Remembers an agent; past the cap the oldest is forgotten (alive-agents retires it as stale). */
+    void add(AgentTrack agent) {
+        agents.put(agent.id, agent);
+        if (agents.size() > MAX_AGENTS) {
+            Iterator<AgentTrack> it = agents.values().iterator();
             it.next();
             it.remove();
         }

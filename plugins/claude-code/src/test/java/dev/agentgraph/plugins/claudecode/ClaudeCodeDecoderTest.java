@@ -108,6 +108,21 @@ class ClaudeCodeDecoderTest {
     }
 
     @Test
+    void aTaskTakenForAnOldClientLeavesWhenAgentIdsShowUp() {
+        DecoderHarness h = new DecoderHarness();
+        String s = "{\"session_id\":\"s\",";
+        h.feed(s + "\"hook_event_name\":\"PreToolUse\",\"tool_name\":\"Task\",\"tool_use_id\":\"t1\",\"tool_input\":{\"subagent_type\":\"Explore\"}}");
+        h.feed(s + "\"hook_event_name\":\"PostToolUse\",\"tool_name\":\"Read\",\"tool_use_id\":\"r1\"}");
+        assertThat(h.spawnOf("t1").string("parent_id")).isEqualTo("main");
+        h.feed(s + "\"agent_id\":\"a1\",\"agent_type\":\"Explore\",\"hook_event_name\":\"SubagentStart\"}");
+        assertThat(h.only("agent_done", e -> true).string("id")).isEqualTo("t1");
+        assertThat(h.only("agent_done", e -> true).string("outcome")).isEqualTo("replaced");
+        assertThat(h.spawnOf("a1").string("parent_id")).isEqualTo("main");
+        assertThat(h.spawnOf("a1").bool("parent_inferred", true)).isFalse();
+        assertThat(h.spawnOf("a1").string("tool_use_id")).isEqualTo("t1");
+    }
+
+    @Test
     void interruptedSessionEndsWithoutDecoderCompletions() {
         DecoderHarness h = new DecoderHarness();
         h.feedAll(DecoderHarness.fixture("session-interrupted.jsonl"));
@@ -188,6 +203,20 @@ class ClaudeCodeDecoderTest {
         assertThat(done.object("tokens").get("cache_write_1h").getAsLong()).isEqualTo(2000);
         // 2 × (10 × 1 + 1000 × 2 + 20000 × 0.10 + 500 × 5) per million (haiku)
         assertThat(done.number("cost_usd", 0)).isEqualTo(0.01302);
+    }
+
+    @Test
+    void historyIsDecodedAsHistoryWithoutReadingTranscripts(@TempDir Path dir) throws IOException {
+        Path transcript = Files.writeString(dir.resolve("t.jsonl"), "");
+        DecoderHarness h = new DecoderHarness();
+        String s = "{\"session_id\":\"s\",";
+        h.feedHistory(s + "\"agent_id\":\"a1\",\"agent_type\":\"Explore\",\"hook_event_name\":\"SubagentStart\"}");
+        h.feedHistory(s + "\"agent_id\":\"a1\",\"hook_event_name\":\"SubagentStop\",\"agent_transcript_path\":\""
+                + transcript.toString().replace("\\", "\\\\") + "\"}");
+        assertThat(h.out).isNotEmpty().allSatisfy(e -> assertThat(e.isHistory()).as(e.toString()).isTrue());
+        Event done = h.only("agent_done", e -> true);
+        assertThat(done.bool("cost_partial", false)).isTrue();
+        assertThat(done.has("tokens")).isFalse();
     }
 
     @Test

@@ -77,6 +77,15 @@ final class DecoderHarness {
         }
     }
 
+    /** Feeds one line as history, as a source replaying the file at start would. */
+    void feedHistory(String line) {
+        try {
+            decoder.reduce(Event.parse(line).asHistory(), out::add);
+        } catch (EventFormatException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     void feedAll(List<String> lines) {
         lines.forEach(this::feed);
     }

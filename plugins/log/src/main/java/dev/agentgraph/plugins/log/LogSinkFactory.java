@@ -13,7 +13,8 @@ import org.slf4j.event.Level;
 
 /**
  * The {@code log} sink: one line per event through SLF4J. {@code plugin.log.format} is
- * {@code compact} (a summary) or {@code json}; {@code plugin.log.level} is an SLF4J level.
+ * {@code compact} (a summary) or {@code json}; {@code plugin.log.level} is an SLF4J level, {@code debug}
+ * by default so that a server does not fill its log unless asked ({@code --set plugin.log.level=info}).
  */
 @Extension
 public final class LogSinkFactory implements SinkFactory {
@@ -31,7 +32,7 @@ public final class LogSinkFactory implements SinkFactory {
     @Override
     public Sink create(PluginContext context) {
         PluginConfig config = context.config();
-        String levelName = config.string("level", "info");
+        String levelName = config.string("level", "debug");
         String formatName = config.string("format", "compact");
         Level level;
         try {

@@ -10,11 +10,7 @@ final class Frames {
 
     /** {@code {"type":"event","seq":M,"data":<event>}}, built once per event for every client. */
     static String event(Event event) {
-        String data = event.toJson();
-        return new StringBuilder(data.length() + 48)
-                .append("{\"type\":\"event\",\"seq\":").append(event.seq())
-                .append(",\"data\":").append(data).append('}')
-                .toString();
+        return "{\"type\":\"event\",\"seq\":" + event.seq() + ",\"data\":" + event.toJson() + "}";
     }
 
     /** {@code {"type":"ping","seq":N}}: N is the last event sequence number the server sent. */

@@ -32,10 +32,11 @@ public final class BenchWriter {
             long start = System.nanoTime();
             long written = 0;
             while (written < count) {
-                long due = Math.min(count, (System.nanoTime() - start) * rate / 1_000_000_000L + 1);
+                // Wake at the next millisecond boundary and write what is due by then.
+                long tick = (System.nanoTime() - start) / 1_000_000L + 1;
+                LockSupport.parkNanos(start + tick * 1_000_000L - System.nanoTime());
+                long due = Math.min(count, tick * rate / 1000);
                 if (due <= written) {
-                    long next = start + (written * 1_000_000_000L) / rate;
-                    LockSupport.parkNanos(Math.max(10_000, next - System.nanoTime()));
                     continue;
                 }
                 batch.setLength(0);

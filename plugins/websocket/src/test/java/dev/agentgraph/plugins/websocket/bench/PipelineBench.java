@@ -23,14 +23,14 @@ import java.util.concurrent.TimeUnit;
  * <p>Usage: {@code PipelineBench [--external ws://HOST:PORT/ FILE]}. With {@code --external} it
  * only writes FILE and reads that server (the {@code tail -F | websocketd} floor).
  * Settings (system properties): {@code bench.latency.rate} (1000), {@code bench.latency.seconds}
- * (10), {@code bench.throughput.events} (1000000), {@code bench.throughput.rate} (200000).
+ * (10), {@code bench.throughput.events} (1000000), {@code bench.throughput.rate} (50000).
  */
 public final class PipelineBench {
 
     private final int latencyRate = Integer.getInteger("bench.latency.rate", 1000);
     private final int latencySeconds = Integer.getInteger("bench.latency.seconds", 10);
     private final int throughputEvents = Integer.getInteger("bench.throughput.events", 1_000_000);
-    private final int throughputRate = Integer.getInteger("bench.throughput.rate", 200_000);
+    private final int throughputRate = Integer.getInteger("bench.throughput.rate", 50_000);
     private final List<String> heapSamples = new CopyOnWriteArrayList<>();
     private final ExecutorService sampler = Executors.newSingleThreadExecutor();
     private volatile boolean sampleHeap;
@@ -69,9 +69,13 @@ public final class PipelineBench {
             LatencyRecorder latency = measure(client, file, latencyRate, latencyRate * latencySeconds, latencySeconds + 20);
             System.out.printf("%s: latency at %,d events/s: %s%n", name, latencyRate, latency.summary());
 
+            var cpuBefore = ThreadCpu.sample();
             LatencyRecorder bulk = measure(client, file, throughputRate, throughputEvents, 120);
+            var cpuAfter = ThreadCpu.sample();
             System.out.printf("%s: throughput, %,d events offered at %,d/s: %,d received at %,.0f events/s end to end%n",
                     name, throughputEvents, throughputRate, bulk.count(), bulk.throughput());
+            System.out.printf("%s: CPU µs per received event by thread: %s%n", name,
+                    ThreadCpu.perEvent(cpuBefore, cpuAfter, Math.max(1, bulk.count())));
             if (!heapSamples.isEmpty()) {
                 sampler.shutdown();
                 sampler.awaitTermination(10, TimeUnit.SECONDS);
@@ -88,8 +92,18 @@ public final class PipelineBench {
                 file.toString(), Integer.toString(rate), Integer.toString(count))
                 .inheritIO().start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        int seen = -1;
+        long lastProgress = System.nanoTime();
+        // Until every event arrived, or the writer is done and nothing more came for 2 s (some were dropped).
         while (recorder.count() < count && System.nanoTime() < deadline && !client.closed.isDone()) {
             TimeUnit.MILLISECONDS.sleep(20);
+            int now = recorder.count();
+            if (now != seen) {
+                seen = now;
+                lastProgress = System.nanoTime();
+            } else if (!writer.isAlive() && System.nanoTime() - lastProgress > TimeUnit.SECONDS.toNanos(2)) {
+                break;
+            }
         }
         writer.waitFor(10, TimeUnit.SECONDS);
         if (client.closed.isDone()) {
