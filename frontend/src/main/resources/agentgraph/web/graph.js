@@ -3,28 +3,22 @@
 // (outcome flash, fade out, removal). All DOM work happens in render(), called once per
 // animation frame with the model's effects of that frame; strings go in with .text() only.
 //
-// Pulses, flashes and floating labels are drawn on a second SVG laid over the graph (its own
-// compositing layer): at 100 tool calls a second they change every frame, and keeping them off
-// the graph's SVG spares repainting 200 nodes and their edges for each of them.
+// Pulses, flashes and floating labels are painted on a canvas over the graph (effects.js): at
+// 100 tool calls a second they change every frame, and the graph's SVG is left alone.
 
 import { modelColour, modelFamily, outcomeColour } from './colors.js';
 import { clip } from './format.js';
 import { nodeKey, DEFAULT_SESSION } from './model.js';
 import { Buckets } from './buckets.js';
+import { Effects } from './effects.js';
 
 const AGENT_R = 8;
 const AGENT_PULSE_R = 12;
 const CENTRE_R = 18;
 const CENTRE_PULSE_R = 22;
 const SPAWN_MS = 300;
-const PULSE_MS = 400;
-const FLOAT_MS = 800;
 const FLASH_MS = 300;
 const FADE_MS = 800;
-// Caps on concurrent animations: at 100 events/s, beyond these the eye gains nothing and the
-// frame rate pays.
-const MAX_PULSES = 48;
-const MAX_FLOATS = 32;
 // Above this many agents, names under nodes are hidden (the card still shows them), and agents
 // already placed hold still (see settle()).
 const DENSE_AGENTS = 80;
@@ -37,21 +31,18 @@ export class GraphView {
    * @param model the GraphModel
    * @param requestFrame asks the page loop for another render (after a fade-out ends)
    */
-  constructor(svgElement, overlayElement, model, requestFrame) {
+  constructor(svgElement, canvasElement, model, requestFrame) {
     this.model = model;
     this.requestFrame = requestFrame;
     this.svg = d3.select(svgElement);
     this.root = this.svg.append('g').attr('class', 'viewport');
     this.linkLayer = this.root.append('g').attr('class', 'links');
     this.nodeLayer = this.root.append('g').attr('class', 'nodes');
-    this.overlayRoot = d3.select(overlayElement).append('g').attr('class', 'viewport');
-    this.flashLayer = this.overlayRoot.append('g').attr('class', 'flashes');
-    this.floatLayer = this.overlayRoot.append('g').attr('class', 'floats');
+    this.effects = new Effects(canvasElement);
     this.leaving = new Map(); // key → node fading out after done or session end
     this.byKey = new Map(); // key → node currently drawn
     this.nodeSel = this.nodeLayer.selectAll('g.node');
     this.linkSel = this.linkLayer.selectAll('line.link');
-    this.pulses = 0;
     this.settledAt = 0; // until then the layout is finding its shape and nothing is pinned
     this.lastLayout = '';
     this.needsJoin = true; // the first render draws the empty page's centre
@@ -76,7 +67,7 @@ export class GraphView {
       .filter((ev) => !ev.button && ev.type !== 'dblclick')
       .on('zoom', (ev) => {
         this.root.attr('transform', ev.transform);
-        this.overlayRoot.attr('transform', ev.transform);
+        this.effects.setTransform(ev.transform);
       }));
     window.addEventListener('resize', () => {
       this.resize();
@@ -400,43 +391,11 @@ export class GraphView {
     el.setAttribute('data-pulses', String(Number(el.getAttribute('data-pulses')) + 1));
     el.setAttribute('data-last-tool', label);
     if (!this.animate) return;
-    if (!node.pulsing && this.pulses < MAX_PULSES) {
-      // A disc of the node's colour over the node grows and shrinks: the node seems to pulse.
-      const centre = node.kind === 'centre';
-      const base = centre ? CENTRE_R : AGENT_R;
-      const peak = centre ? CENTRE_PULSE_R : AGENT_PULSE_R;
-      this.pulses++;
-      node.pulsing = true;
-      this.flashLayer.append('circle')
-        .attr('class', centre ? 'pulse centre' : 'pulse')
-        .attr('cx', node.x.toFixed(1))
-        .attr('cy', node.y.toFixed(1))
-        .attr('r', base)
-        .attr('fill', centre ? null : modelColour(node.model))
-        .transition()
-        .duration(PULSE_MS)
-        .ease(d3.easeLinear)
-        .attrTween('r', () => (t) => base + (peak - base) * Math.sin(Math.PI * t))
-        .remove()
-        .on('end interrupt', () => {
-          this.pulses--;
-          node.pulsing = false;
-        });
-    }
-    if ((failed || !this.buckets.enabled) && this.floatLayer.node().childElementCount < MAX_FLOATS) {
-      const y = node.y - (node.kind === 'centre' ? CENTRE_R : AGENT_R) - 6;
-      this.floatLayer.append('text')
-        .attr('class', failed ? 'float failed' : 'float')
-        .attr('x', node.x.toFixed(1))
-        .attr('y', y.toFixed(1))
-        .text(clip(label, 40))
-        .transition()
-        .duration(FLOAT_MS)
-        .ease(d3.easeCubicOut)
-        .attr('y', (y - 26).toFixed(1))
-        .attr('opacity', 0)
-        .remove();
-    }
+    const centre = node.kind === 'centre';
+    const r = centre ? CENTRE_R : AGENT_R;
+    this.effects.pulse(node.key, node.x, node.y, r, centre ? CENTRE_PULSE_R : AGENT_PULSE_R,
+      centre ? '#fde68a' : modelColour(node.model));
+    if (failed || !this.buckets.enabled) this.effects.float(node.x, node.y - r - 6, clip(label, 40), failed);
   }
 
   /** Done: an outcome-coloured flash, an 800 ms fade, then the node and its edge go. */
@@ -451,18 +410,7 @@ export class GraphView {
       const colour = outcomeColour(node.outcome);
       g.attr('data-outcome', node.outcome);
       g.select('circle.body').transition('flash').duration(FLASH_MS).attr('fill', colour);
-      this.flashLayer.append('circle')
-        .attr('class', 'flash')
-        .attr('cx', node.x.toFixed(1))
-        .attr('cy', node.y.toFixed(1))
-        .attr('r', AGENT_R)
-        .attr('stroke', colour)
-        .transition()
-        .duration(FLASH_MS + 300)
-        .ease(d3.easeCubicOut)
-        .attr('r', AGENT_R * 3.5)
-        .attr('opacity', 0)
-        .remove();
+      this.effects.flash(node.x, node.y, AGENT_R, colour);
     }
     g.transition('leave').delay(FLASH_MS).duration(FADE_MS).attr('opacity', 0)
       .on('end', () => this.forget(node));
@@ -482,7 +430,7 @@ export class GraphView {
     return {
       nodes: [...this.byKey.values()].map((n) => ({ session: n.session, id: n.id, kind: n.kind, leaving: this.leaving.has(n.key) })),
       links: this.linkSel.size(),
-      pulses: this.pulses,
+      effects: { ...this.effects.stats },
     };
   }
 }

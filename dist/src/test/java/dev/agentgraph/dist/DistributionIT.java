@@ -120,6 +120,21 @@ class DistributionIT {
     }
 
     @Test
+    void demoAndReplayRunFromTheirCommandLineFlags() throws Exception {
+        Path recording = root.resolve("recording.jsonl");
+        Files.write(recording, fixture("session-nested-subagents.jsonl"), StandardCharsets.UTF_8);
+        try (Installation.Server server = dist.start("--events", root.resolve("events-3.jsonl").toString(),
+                "--demo", "--set", "plugin.demo.speed=50", "--replay", recording.toString(), "--speed", "1000");
+             WsClient ws = WsClient.connect(server.ws("/stream"))) {
+            ws.awaitFrame(f -> f.has("data") && "tool_failed".equals(string(f.getAsJsonObject("data"), "event")));
+            await().atMost(Duration.ofSeconds(15)).until(() -> "24".equals(
+                    string(replayStats(server).getAsJsonObject("counters"), "events")));
+            assertThat(replayStats(server).get("state").getAsString()).isEqualTo("running");
+            assertCleanStop(server);
+        }
+    }
+
+    @Test
     void theExamplePluginDroppedIntoPluginsIsListedAndNotifies() throws Exception {
         List<String> posts = new CopyOnWriteArrayList<>();
         HttpServer webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -165,6 +180,11 @@ class DistributionIT {
         assertThat(unit).contains("ExecStart=\"" + dist.home.resolve("bin/agentgraph") + "\"").contains("Restart=on-failure");
         assertThat(dist.run(Map.of(), launcher(), "service", "uninstall", "--no-start").exit()).isZero();
         assertThat(dist.userHome.resolve(".config/systemd/user/agentgraph.service")).doesNotExist();
+    }
+
+    private static JsonObject replayStats(Installation.Server server) throws Exception {
+        return JsonParser.parseString(Installation.get(server.http("/api/stats"))).getAsJsonObject()
+                .getAsJsonObject("components").getAsJsonObject("replay");
     }
 
     private static void assertCleanStop(Installation.Server server) throws Exception {

@@ -93,7 +93,8 @@ class LiveGraphBrowserTest {
 
     @Test
     void aSpawnAppearsAToolUsePulsesItAndDoneRemovesIt() {
-        recordOverlay();
+        long pulses = count(effects(), "pulses");
+        long flashes = count(effects(), "flashes");
         append(sessionStart("s-life", "/home/dev/life"),
                 line("agent_spawn", "session_id", "s-life", "id", "life-1", "model", "claude-sonnet-4-6",
                         "subagent_type", "Explore", "description", "Find the checkout code",
@@ -109,8 +110,9 @@ class LiveGraphBrowserTest {
         append(line("tool_use", "session_id", "s-life", "agent_id", "life-1", "tool", "Bash", "summary", "ls -la"));
         await().atMost(Duration.ofSeconds(10)).until(() -> "1".equals(browser.nodes("s-life", "life-1").get(0).getAttribute("data-pulses")));
         assertThat(browser.nodes("s-life", "life-1").get(0).getAttribute("data-last-tool")).isEqualTo("Bash");
-        await().atMost(Duration.ofSeconds(5)).until(() -> overlayAdded().contains("pulse:"));
-        assertThat(overlayAdded()).contains("float:Bash");
+        // The pulse and the floating name are painted on the effects canvas.
+        assertThat(count(effects(), "pulses")).isEqualTo(pulses + 1);
+        assertThat(effects().get("lastFloat")).isEqualTo("Bash");
 
         WebElement card = browser.showCard("s-life", "life-1", false);
         assertThat(card.getText()).contains("Explore", "Find the checkout code", "Look for every caller of checkout()",
@@ -122,7 +124,7 @@ class LiveGraphBrowserTest {
         int doneBefore = Integer.parseInt(browser.counter("done"));
         append(line("agent_done", "session_id", "s-life", "id", "life-1", "outcome", "functional",
                 "duration_ms", 1200, "cost_usd", 0.0123));
-        await().atMost(Duration.ofSeconds(10)).until(() -> overlayAdded().contains("flash:"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(effects(), "flashes") == flashes + 1);
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 browser.driver().findElements(By.cssSelector("g.node[data-node-id='life-1'], line[data-target='life-1']")).isEmpty());
         assertThat(Integer.parseInt(browser.counter("done"))).isEqualTo(doneBefore + 1);
@@ -309,15 +311,13 @@ class LiveGraphBrowserTest {
                 browser.nodes(session, id).get(0));
     }
 
-    /** Starts recording what is added to the effects overlay (pulses, flashes, floating labels). */
-    private static void recordOverlay() {
-        browser.js("window.__added = []; new MutationObserver(ms => ms.forEach(m => m.addedNodes.forEach(n =>"
-                + " n.nodeType === 1 && window.__added.push(n.getAttribute('class').split(' ')[0] + ':' + n.textContent))))"
-                + ".observe(document.getElementById('overlay'), {subtree: true, childList: true});");
+    /** What the effects canvas has shown so far: pulses, floats, flashes and the last floating label. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> effects() {
+        return (Map<String, Object>) browser.js("return window.agentgraph.state().effects");
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> overlayAdded() {
-        return (List<String>) browser.js("return window.__added || []");
+    private static long count(Map<String, Object> effects, String name) {
+        return ((Number) effects.get(name)).longValue();
     }
 }

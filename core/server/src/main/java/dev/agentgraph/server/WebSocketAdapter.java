@@ -3,6 +3,8 @@ package dev.agentgraph.server;
 import dev.agentgraph.api.WebSocketConnection;
 import dev.agentgraph.api.WebSocketEndpoint;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -19,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * meant for use outside this package and cannot be constructed there.
  */
 public final class WebSocketAdapter implements Session.Listener.AutoDemanding, WebSocketConnection {
+
+    /** How long a closing client has to complete the close handshake before it is cut off. */
+    static final long CLOSE_GRACE_MILLIS = 2_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketAdapter.class);
 
@@ -130,6 +135,13 @@ public final class WebSocketAdapter implements Session.Listener.AutoDemanding, W
         Session s = session;
         if (s != null) {
             s.close(statusCode, reason, Callback.NOOP);
+            // A client that stopped reading never completes the close handshake; without this its
+            // connection slot would stay taken until the idle timeout.
+            CompletableFuture.delayedExecutor(CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
+                if (!closed.get()) {
+                    s.disconnect();
+                }
+            });
         }
     }
 

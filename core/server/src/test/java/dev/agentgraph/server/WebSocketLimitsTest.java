@@ -3,6 +3,7 @@ package dev.agentgraph.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.agentgraph.api.WebSocketConnection;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -93,6 +94,26 @@ class WebSocketLimitsTest {
         // Slots come back as the connections go, and new clients get in again.
         await().atMost(Duration.ofSeconds(15)).until(() -> server.counters().get("websockets_open") == 0L);
         assertThat(RawHttp.upgrade(p, "/stream", "Host: 127.0.0.1:" + p).status()).isEqualTo(101);
+    }
+
+    @Test
+    void aClientThatStoppedReadingIsCutOffAfterTheCloseAndGivesItsSlotBack() throws Exception {
+        try (Socket stalled = new Socket()) {
+            stalled.setReceiveBufferSize(4096);
+            stalled.connect(new InetSocketAddress("127.0.0.1", p), 5_000);
+            stalled.setSoTimeout(10_000);
+            assertThat(RawHttp.upgradeOn(stalled, "/stream", "Host: 127.0.0.1:" + p).status()).isEqualTo(101);
+            await().until(() -> stream.opened.size() == 1);
+            WebSocketConnection connection = stream.opened.get(0);
+            String frame = "x".repeat(16 * 1024);
+            for (int i = 0; i < 2_000; i++) {
+                connection.send(frame, failure -> { });
+            }
+            connection.close(1013, "too slow");
+            // The client never reads, so the close handshake cannot complete; the slot must still come back.
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.counters().get("websockets_open") == 0L);
+            await().until(() -> stream.closeCodes.size() == 1);
+        }
     }
 
     private byte[] upgradeRequest() {

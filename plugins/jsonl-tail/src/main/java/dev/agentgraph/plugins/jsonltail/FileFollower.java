@@ -41,7 +41,7 @@ final class FileFollower implements AutoCloseable {
 
     private FileChannel channel;
     private Object fileKey;
-    private boolean missingLogged;
+    private boolean openProblemLogged;
     /** Lines that end at or before this offset of the first file are history. */
     private long historyEnd = -1;
 
@@ -142,15 +142,25 @@ final class FileFollower implements AutoCloseable {
 
     private boolean open() throws IOException {
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new IOException("not a regular file");
+            }
             channel = FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
-            if (!missingLogged) {
+            if (!openProblemLogged) {
                 log.info("{} does not exist yet; waiting for it", file);
-                missingLogged = true;
+                openProblemLogged = true;
+            }
+            return false;
+        } catch (IOException e) {
+            // Unreadable (permissions, a directory in its place): say so once, try again each poll.
+            if (!openProblemLogged) {
+                log.warn("cannot read {}: {}; trying again", file, e.toString());
+                openProblemLogged = true;
             }
             return false;
         }
-        missingLogged = false;
+        openProblemLogged = false;
         BasicFileAttributes attrs = attributes();
         fileKey = attrs == null ? null : attrs.fileKey();
         EventFileSetup.modeWarning(file).ifPresent(warning -> {

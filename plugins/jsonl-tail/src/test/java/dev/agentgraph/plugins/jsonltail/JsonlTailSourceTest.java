@@ -69,6 +69,16 @@ class JsonlTailSourceTest {
     }
 
     @Test
+    void anUnreadableFileIsRetriedUntilItCanBeRead() throws Exception {
+        Path file = Files.createDirectory(dir.resolve("events.jsonl")); // a directory where the file should be
+        start(file, 4L << 20, 1 << 20, false);
+
+        Shell.run("rmdir \"$1\" && printf '%s\\n' \"$2\" >> \"$1\"", file.toString(), spawn("a1"));
+
+        awaitIds("a1");
+    }
+
+    @Test
     void createsAMissingFileAndDirectoryPrivateToTheUser() throws Exception {
         Path file = start(dir.resolve("memory/agent-events.jsonl"));
 

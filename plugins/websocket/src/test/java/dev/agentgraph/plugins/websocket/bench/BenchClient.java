@@ -6,7 +6,6 @@ import java.net.http.WebSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
 
 /**
  * A real WebSocket client that reads as fast as it can and records, for each frame holding a
@@ -19,12 +18,10 @@ final class BenchClient implements WebSocket.Listener, AutoCloseable {
 
     private final StringBuilder partial = new StringBuilder();
     private volatile LatencyRecorder recorder;
-    private final IntConsumer onCount;
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
-    BenchClient(URI uri, IntConsumer onCount) throws Exception {
-        this.onCount = onCount;
+    BenchClient(URI uri) throws Exception {
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, this).get(10, TimeUnit.SECONDS);
     }
 
@@ -61,7 +58,6 @@ final class BenchClient implements WebSocket.Listener, AutoCloseable {
             to++;
         }
         r.record(Long.parseLong(s, from, to, 10));
-        onCount.accept(r.count());
     }
 
     @Override

@@ -11,9 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The pipeline benchmark: a separate writer process appends events to a real file at a steady
@@ -32,8 +31,8 @@ public final class PipelineBench {
     private final int throughputEvents = Integer.getInteger("bench.throughput.events", 1_000_000);
     private final int throughputRate = Integer.getInteger("bench.throughput.rate", 50_000);
     private final List<String> heapSamples = new CopyOnWriteArrayList<>();
-    private final ExecutorService sampler = Executors.newSingleThreadExecutor();
-    private volatile boolean sampleHeap;
+    /** Events the server has read so far, when it runs in this JVM; heap is sampled by it. */
+    private volatile LongSupplier serverEvents;
 
     public static void main(String[] args) throws Exception {
         PipelineBench bench = new PipelineBench();
@@ -49,7 +48,8 @@ public final class PipelineBench {
                     .component(new WebSocketSinkFactory())
                     .eventsFile(file)
                     .start()) {
-                bench.sampleHeap = true;
+                bench.serverEvents = () -> graph.stats().getAsJsonObject("components").getAsJsonObject("jsonl-tail")
+                        .getAsJsonObject("counters").get("events").getAsLong();
                 bench.run("agentgraph", graph.ws("/stream"), file);
                 System.out.printf("agentgraph: websocket sink drops=%s, clients closed as too slow=%s%n",
                         graph.stats().getAsJsonObject("components").getAsJsonObject("websocket").get("drops"),
@@ -57,29 +57,29 @@ public final class PipelineBench {
                                 .getAsJsonObject("counters").get("clients_too_slow"));
             }
         }
-        bench.sampler.shutdownNow();
         System.exit(0);
     }
 
     private void run(String name, URI uri, Path file) throws Exception {
-        try (BenchClient client = new BenchClient(uri, this::maybeSampleHeap)) {
+        try (BenchClient client = new BenchClient(uri)) {
             // Warm-up: let the JIT compile the path before measuring.
             measure(client, file, 20_000, 20_000, 30);
 
             LatencyRecorder latency = measure(client, file, latencyRate, latencyRate * latencySeconds, latencySeconds + 20);
             System.out.printf("%s: latency at %,d events/s: %s%n", name, latencyRate, latency.summary());
 
+            Thread heap = heapSampler();
             var cpuBefore = ThreadCpu.sample();
             LatencyRecorder bulk = measure(client, file, throughputRate, throughputEvents, 120);
             var cpuAfter = ThreadCpu.sample();
+            heap.interrupt();
+            heap.join();
             System.out.printf("%s: throughput, %,d events offered at %,d/s: %,d received at %,.0f events/s end to end%n",
                     name, throughputEvents, throughputRate, bulk.count(), bulk.throughput());
             System.out.printf("%s: CPU µs per received event by thread: %s%n", name,
                     ThreadCpu.perEvent(cpuBefore, cpuAfter, Math.max(1, bulk.count())));
             if (!heapSamples.isEmpty()) {
-                sampler.shutdown();
-                sampler.awaitTermination(10, TimeUnit.SECONDS);
-                System.out.printf("%s: heap used after GC every 100,000 events (MiB): %s%n", name, heapSamples);
+                System.out.printf("%s: heap used after GC every 100,000 events read (MiB): %s%n", name, heapSamples);
             }
         }
     }
@@ -112,13 +112,32 @@ public final class PipelineBench {
         return recorder;
     }
 
-    private void maybeSampleHeap(int count) {
-        if (sampleHeap && count % 100_000 == 0 && count >= 100_000) {
-            sampler.execute(() -> {
-                System.gc();
-                long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                heapSamples.add(Long.toString(used >> 20));
-            });
-        }
+    /**
+     * Every 100,000 events the server reads, the heap used after a full GC, in MiB: flat means no
+     * memory grows with the number of events.
+     */
+    private Thread heapSampler() {
+        LongSupplier events = serverEvents;
+        Thread t = new Thread(() -> {
+            if (events == null) {
+                return;
+            }
+            long start = events.getAsLong();
+            long next = 100_000;
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    if (events.getAsLong() - start >= next) {
+                        System.gc();
+                        heapSamples.add(Long.toString(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20));
+                        next += 100_000;
+                    }
+                    TimeUnit.MILLISECONDS.sleep(10);
+                }
+            } catch (InterruptedException e) {
+                // done
+            }
+        }, "heap-sampler");
+        t.start();
+        return t;
     }
 }
