@@ -33,6 +33,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
 final class Browser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     private final ChromeDriver driver;
 
@@ -42,8 +44,14 @@ final class Browser implements AutoCloseable {
 
     /** Starts Chromium with a fresh profile in {@code userDataDir}. */
     static Browser start(Path userDataDir) {
+        for (String binary : new String[] {CHROMIUM, CHROMEDRIVER}) {
+            if (!Files.isExecutable(Path.of(binary))) {
+                throw new IllegalStateException("the browser tests need " + binary
+                        + ": apt-get install -y chromium chromium-driver");
+            }
+        }
         ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
+        options.setBinary(CHROMIUM);
         options.addArguments(
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -53,7 +61,7 @@ final class Browser implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
                 .usingAnyFreePort()
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -49,7 +49,6 @@ class FixturePipelineTest {
                 .component(new AliveAgentsFactory())
                 .component(new ToolAggregatorFactory())
                 .component(new WebSocketSinkFactory())
-                .set("plugin.jsonl-tail.max-line", "2m")
                 .start();
         ws = WsClient.connect(graph.ws("/stream"));
         ws.snapshot();

@@ -5,6 +5,7 @@ import dev.agentgraph.api.PluginConfig;
 import dev.agentgraph.api.PluginContext;
 import dev.agentgraph.api.Source;
 import dev.agentgraph.api.SourceFactory;
+import dev.agentgraph.plugins.lines.LineSplitter;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.pf4j.Extension;
@@ -31,7 +32,7 @@ public final class JsonlTailFactory implements SourceFactory {
         PluginConfig config = context.config();
         Path file = config.path("file", context.eventsFile());
         long history = config.bytes("history-bytes", 4L << 20);
-        long maxLine = config.bytes("max-line", 1L << 20);
+        long maxLine = config.bytes("max-line", LineSplitter.DEFAULT_MAX_LINE);
         Duration poll = config.duration("poll-interval", Duration.ofMillis(100));
         boolean create = config.bool("create", true);
         if (history < 0) {

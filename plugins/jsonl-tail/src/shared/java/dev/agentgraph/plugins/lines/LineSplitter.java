@@ -10,6 +10,12 @@ import java.util.Arrays;
  */
 public final class LineSplitter {
 
+    /**
+     * The default cap on a line: the hook's largest whole line (a 1 MiB payload and its small
+     * envelope) fits, a hostile multi-megabyte line does not.
+     */
+    public static final long DEFAULT_MAX_LINE = (1L << 20) + (64L << 10);
+
     /** Receives complete lines; the array may be reused after the call returns. */
     public interface Lines {
         /** One line without its newline; {@code end} is the stream offset just past the newline. */

@@ -5,6 +5,7 @@ import dev.agentgraph.api.PluginConfig;
 import dev.agentgraph.api.PluginContext;
 import dev.agentgraph.api.Source;
 import dev.agentgraph.api.SourceFactory;
+import dev.agentgraph.plugins.lines.LineSplitter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +59,7 @@ public final class ReplaySourceFactory implements SourceFactory {
         }
         Duration gap = config.duration("gap", Duration.ofMillis(100));
         Duration maxGap = config.duration("max-gap", Duration.ofSeconds(30));
-        long maxLine = config.bytes("max-line", 1024 * 1024);
+        long maxLine = config.bytes("max-line", LineSplitter.DEFAULT_MAX_LINE);
         if (maxLine < 64 || maxLine > Integer.MAX_VALUE - 8) {
             throw new ConfigException("plugin.replay.max-line", "must be between 64 bytes and 2 GiB");
         }

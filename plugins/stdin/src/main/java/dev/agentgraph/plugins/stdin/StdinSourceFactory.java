@@ -4,6 +4,7 @@ import dev.agentgraph.api.ConfigException;
 import dev.agentgraph.api.PluginContext;
 import dev.agentgraph.api.Source;
 import dev.agentgraph.api.SourceFactory;
+import dev.agentgraph.plugins.lines.LineSplitter;
 import java.io.InputStream;
 import java.util.function.Supplier;
 import org.pf4j.Extension;
@@ -44,7 +45,7 @@ public final class StdinSourceFactory implements SourceFactory {
 
     @Override
     public Source create(PluginContext context) {
-        long maxLine = context.config().bytes("max-line", 1L << 20);
+        long maxLine = context.config().bytes("max-line", LineSplitter.DEFAULT_MAX_LINE);
         if (maxLine < 64 || maxLine > Integer.MAX_VALUE - 8) {
             throw new ConfigException("plugin.stdin.max-line", "must be between 64 bytes and 2 GiB");
         }
