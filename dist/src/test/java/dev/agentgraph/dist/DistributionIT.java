@@ -173,6 +173,22 @@ class DistributionIT {
     }
 
     @Test
+    void everyKeyOfTheShippedConfigurationIsKnownAndItsDefaultWorks() throws Exception {
+        String shipped = Files.readString(dist.home.resolve("conf/agentgraph.properties"), StandardCharsets.UTF_8);
+        String uncommented = shipped.replaceAll("(?m)^#((?:server|events|plugins|pipeline|plugin)\\.[\\w.-]+=)", "$1");
+        assertThat(uncommented.lines().filter(l -> l.startsWith("plugin.")).count()).isGreaterThan(40);
+        Path config = root.resolve("every-key.properties");
+        Files.writeString(config, uncommented, StandardCharsets.UTF_8);
+        try (Installation.Server server = dist.start("--config", config.toString(),
+                "--events", root.resolve("events-4.jsonl").toString())) {
+            JsonObject components = JsonParser.parseString(Installation.get(server.http("/api/stats"))).getAsJsonObject()
+                    .getAsJsonObject("components");
+            assertThat(components.keySet()).contains("jsonl-tail", "claude-code", "alive-agents", "tool-aggregator", "websocket");
+            assertCleanStop(server);
+        }
+    }
+
+    @Test
     void serviceInstallWritesAUserUnitForThisInstallation() throws Exception {
         Installation.Result r = dist.run(Map.of(), launcher(), "service", "install", "--no-start");
         assertThat(r.exit()).as(r.output()).isZero();

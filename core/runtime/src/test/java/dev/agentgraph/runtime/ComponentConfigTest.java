@@ -69,6 +69,14 @@ class ComponentConfigTest {
     }
 
     @Test
+    void anEmptyValueMeansTheDefault() {
+        Configurable c = new Configurable(true);
+        try (AgentGraph graph = builder(c).set("plugin.conf.limit", "").set("plugin.conf.every", " ").start()) {
+            assertThat(c.seen).containsExactly("5/PT1S/{}");
+        }
+    }
+
+    @Test
     void aBadValueIsAStartupErrorNamingTheKey() {
         assertThatThrownBy(() -> builder(new Configurable(true)).set("plugin.conf.limit", "many").start())
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("plugin.conf.limit"))

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,17 +30,31 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        AgentGraph graph = start(options);
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(startupLine(graph));
-        out.flush();
+        // The hook is in place before the server answers, so a SIGTERM right after /health
+        // answers still closes AgentGraph cleanly.
+        AtomicReference<AgentGraph> running = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            graph.close();
+        Thread hook = new Thread(() -> {
+            AgentGraph graph = running.getAndSet(null);
+            if (graph != null) {
+                graph.close();
+            }
             stopped.countDown();
             // The JVM would report 143 for SIGTERM; a clean stop is a success.
             Runtime.getRuntime().halt(ExitCodes.OK);
-        }, "agentgraph-shutdown"));
+        }, "agentgraph-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        AgentGraph graph;
+        try {
+            graph = start(options);
+        } catch (RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            throw e;
+        }
+        running.set(graph);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(startupLine(graph));
+        out.flush();
         stopped.await();
         return ExitCodes.OK;
     }
@@ -60,7 +75,8 @@ public final class RunCommand implements Callable<Integer> {
         String host = c.host().equals("0.0.0.0") || c.host().equals("::") ? "127.0.0.1" : c.host();
         String url = graph.uri("/").toString().replaceFirst("//[^/]+/", "//" + hostPort(host, graph.port()) + "/");
         if (c.token() != null) {
-            url += "?token=" + c.token();
+            // The token itself never goes to the output, which often ends up in a log.
+            url += "?token=<server.token>";
         }
         List<PluginStatus> plugins = graph.plugins();
         List<String> started = plugins.stream().filter(p -> p.state().equals(PluginStatus.STARTED)).map(PluginStatus::id).toList();

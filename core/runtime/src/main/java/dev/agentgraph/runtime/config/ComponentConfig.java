@@ -99,9 +99,10 @@ public final class ComponentConfig implements PluginConfig {
         return found;
     }
 
+    /** An empty value means the default, as for the platform's keys. */
     private <T> T get(String key, T fallback, BiFunction<String, String, T> parse) {
         String full = fullKey(key);
         read.add(full);
-        return settings.get(full).map(v -> parse.apply(full, v)).orElse(fallback);
+        return settings.get(full).filter(v -> !v.isBlank()).map(v -> parse.apply(full, v)).orElse(fallback);
     }
 }
