@@ -12,65 +12,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
-import dev.agentgraph.testkit.EventFiles;
-import dev.agentgraph.testkit.TestAgentGraph;
 
 /**
  * The live graph in a real headless Chromium against the real server: events appended to the
  * event file travel through the tail, the reducers and the WebSocket to the page. One browser
  * and one server for the class; each test uses its own session ids.
  */
-class LiveGraphBrowserTest {
+class LiveGraphBrowserTest extends ConnectedPage {
 
-    @TempDir
-    static Path dir;
-
-    static Path events;
-    static TestAgentGraph server;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        events = dir.resolve("agent-events.jsonl");
-        server = LiveServer.start(events, 0);
-        browser = Browser.start(dir.resolve("chromium"));
-        browser.open(server.http("/"));
-        await().atMost(Duration.ofSeconds(15)).until(() -> "connected".equals(browser.badge()));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        assertThat(browser.consoleErrors()).isEmpty();
-    }
-
-    private static void append(String... lines) {
-        EventFiles.append(events, lines);
-    }
 
     private static void awaitNodes(String session, String id, int count) {
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.nodes(session, id).size() == count);

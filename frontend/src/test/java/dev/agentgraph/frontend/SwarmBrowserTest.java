@@ -7,7 +7,6 @@ import static dev.agentgraph.frontend.Events.toolUse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,42 +14,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import dev.agentgraph.testkit.EventFiles;
-import dev.agentgraph.testkit.TestAgentGraph;
 
 /**
  * A live swarm: real Claude Code hook payloads (two interleaved sessions and a nested chain,
  * cut before their sub-agents stop) decoded by the Claude Code plugin, plus a third-party
  * session in canonical events, while tool calls keep arriving. Saves the screenshots of it.
  */
-class SwarmBrowserTest {
+class SwarmBrowserTest extends ConnectedPage {
 
     static final String MYREPO = "43a08f06-d129-416f-824d-963866465d28";
     static final String SHOP = "bd313bee-bd1e-4f9e-8a71-67fd429a7079";
     static final String NESTED = "d42fddbb-b12a-4295-8842-348805e999f3";
 
-    @TempDir
-    static Path dir;
-
-    static Path events;
-    static TestAgentGraph server;
-    static Browser browser;
-
     @BeforeAll
-    static void start() {
-        events = dir.resolve("agent-events.jsonl");
-        server = LiveServer.start(events, 0);
-        browser = Browser.start(dir.resolve("chromium"));
-        browser.open(server.http("/"));
-        await().atMost(Duration.ofSeconds(15)).until(() -> "connected".equals(browser.badge()));
+    static void feedTheSwarm() {
         append(firstLinesBeforeAStop("claude-code/two-sessions-interleaved.jsonl"));
         append(firstLinesBeforeAStop("claude-code/session-nested-subagents.jsonl"));
         append(sessionStart("s-web", "/home/dev/webapp"),
@@ -70,24 +52,6 @@ class SwarmBrowserTest {
                 line("waiting", "session_id", "s-ops", "message", "Claude needs your permission to use Bash"));
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        assertThat(browser.consoleErrors()).isEmpty();
-    }
-
-    private static void append(String... lines) {
-        EventFiles.append(events, lines);
-    }
 
     private static String[] firstLinesBeforeAStop(String fixture) {
         List<String> lines = new ArrayList<>();

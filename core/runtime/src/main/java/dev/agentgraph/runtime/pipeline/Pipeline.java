@@ -33,7 +33,7 @@ public final class Pipeline {
     /** Events that may wait in the inbound queue before sources block. */
     public static final int DEFAULT_QUEUE_SIZE = 65_536;
     /** Events that may wait for each sink before the newest are dropped. */
-    public static final int DEFAULT_SINK_QUEUE_SIZE = 8_192;
+    public static final int DEFAULT_SINK_QUEUE_SIZE = 32_768;
 
     private static final Logger LOG = LoggerFactory.getLogger("agentgraph.pipeline");
     private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.agentgraph.api.Event;
+import dev.agentgraph.testkit.EmittedEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ class JsonlTailSourceTest {
     @TempDir
     Path dir;
 
-    private final Collector out = new Collector();
+    private final EmittedEvents out = new EmittedEvents();
     private JsonlTailSource source;
 
     @AfterEach

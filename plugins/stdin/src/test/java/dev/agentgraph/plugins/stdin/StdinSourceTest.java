@@ -3,6 +3,7 @@ package dev.agentgraph.plugins.stdin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.agentgraph.testkit.EmittedEvents;
 import java.io.ByteArrayInputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 class StdinSourceTest {
 
-    private final Collector out = new Collector();
+    private final EmittedEvents out = new EmittedEvents();
 
     @Test
     void readsLinesAsTheyComeAndSkipsBadOnes() throws Exception {

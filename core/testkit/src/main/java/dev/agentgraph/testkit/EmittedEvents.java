@@ -1,4 +1,4 @@
-package dev.agentgraph.plugins.jsonltail;
+package dev.agentgraph.testkit;
 
 import dev.agentgraph.api.Counter;
 import dev.agentgraph.api.Emitter;
@@ -9,12 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** Collects what a source emits, and its counters. */
-final class Collector implements Emitter, Function<String, Counter> {
+/**
+ * Collects what a source emits, and the counters it makes, for testing a source without a
+ * server: pass it as the {@link Emitter} and as the counter factory.
+ */
+public final class EmittedEvents implements Emitter, Function<String, Counter> {
 
-    final List<Event> events = new CopyOnWriteArrayList<>();
+    /** Every event emitted so far, in order. */
+    public final List<Event> events = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
 
     @Override
@@ -22,6 +25,7 @@ final class Collector implements Emitter, Function<String, Counter> {
         events.add(event);
     }
 
+    /** The counter of that name, made on first use. */
     @Override
     public Counter apply(String name) {
         AtomicLong value = counters.computeIfAbsent(name, n -> new AtomicLong());
@@ -38,13 +42,14 @@ final class Collector implements Emitter, Function<String, Counter> {
         };
     }
 
-    long count(String name) {
+    /** A counter's value; 0 if it was never made. */
+    public long count(String name) {
         AtomicLong value = counters.get(name);
         return value == null ? 0 : value.get();
     }
 
-    /** The {@code id} of each event, in order. */
-    List<String> ids() {
-        return events.stream().map(e -> e.string("id", "?")).collect(Collectors.toList());
+    /** The {@code id} of each event, in order ({@code ?} where it has none). */
+    public List<String> ids() {
+        return events.stream().map(e -> e.string("id", "?")).toList();
     }
 }
