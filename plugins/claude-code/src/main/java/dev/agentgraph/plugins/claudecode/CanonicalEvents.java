@@ -1,0 +1,64 @@
+package dev.agentgraph.plugins.claudecode;
+
+import dev.agentgraph.api.Canonical;
+import dev.agentgraph.api.Event;
+
+/**
+ * The shape of the canonical events the decoder emits. The same event (a session start, a spawn)
+ * is announced from several places, so its fields are decided once, here.
+ */
+final class CanonicalEvents {
+
+    private CanonicalEvents() {
+    }
+
+    /** Every canonical event carries its time and session. */
+    static Event.Builder base(String type, SessionTrack s, Out out) {
+        return Event.builder(type).ts(out.at).put(Canonical.SESSION_ID, s.id);
+    }
+
+    static Event.Builder sessionStart(SessionTrack s, String source, Out out) {
+        return base(Canonical.SESSION_START, s, out)
+                .put(Canonical.CWD, s.cwd)
+                .put(Canonical.PROJECT, Texts.project(s.cwd))
+                .put(Canonical.MODEL, s.model)
+                .put("source", source);
+    }
+
+    static Event.Builder agentSpawn(SessionTrack s, AgentTrack a, Out out) {
+        return base(Canonical.AGENT_SPAWN, s, out)
+                .put(Canonical.ID, a.id)
+                .put(Canonical.PARENT_ID, a.parentId)
+                .put(Canonical.PARENT_INFERRED, a.parentInferred)
+                .put(Canonical.SUBAGENT_TYPE, a.subagentType)
+                .put(Canonical.MODEL, a.model != null ? a.model : s.model)
+                .put(Canonical.DESCRIPTION, Texts.bound(a.description, Texts.SUMMARY))
+                .put(Canonical.PROMPT_PREVIEW, Texts.bound(a.prompt, Texts.PROMPT_PREVIEW))
+                .put(Canonical.TOOL_USE_ID, a.toolUseId)
+                .put(Canonical.CWD, s.cwd)
+                .put(Canonical.PROJECT, Texts.project(s.cwd));
+    }
+
+    /** Without totals the cost is unknown, which downstream must see as partial, not as zero. */
+    static Event.Builder agentDone(SessionTrack s, AgentTrack agent, String outcome, long durationMs,
+                                   TranscriptTotals totals, Out out) {
+        Event.Builder b = base(Canonical.AGENT_DONE, s, out)
+                .put(Canonical.ID, agent.id)
+                .put(Canonical.PARENT_ID, agent.parentId)
+                .put(Canonical.OUTCOME, outcome)
+                .put(Canonical.DURATION_MS, durationMs)
+                .put(Canonical.MODEL, totals != null && totals.model() != null ? totals.model() : agent.pricedModel(s.model));
+        if (totals == null) {
+            b.put(Canonical.COST_PARTIAL, true);
+        } else {
+            b.put(Canonical.COST_USD, totals.costUsd() == null ? null : round(totals.costUsd()))
+                    .put(Canonical.TOKENS, totals.tokens().toJson())
+                    .put(Canonical.COST_PARTIAL, totals.partial() || totals.costUsd() == null);
+        }
+        return b;
+    }
+
+    private static double round(double usd) {
+        return Math.round(usd * 1_000_000.0) / 1_000_000.0;
+    }
+}
