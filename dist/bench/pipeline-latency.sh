@@ -18,7 +18,7 @@ THROUGHPUT_RATE=${THROUGHPUT_RATE:-50000}
 MVN_OFFLINE=${MVN_OFFLINE--o}
 
 echo "building the benchmark (plugins/websocket test classes)..."
-mvn -q $MVN_OFFLINE -pl plugins/websocket test-compile dependency:build-classpath \
+mvn -q ${MVN_OFFLINE:+"$MVN_OFFLINE"} -pl plugins/websocket test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 CP="plugins/websocket/target/test-classes:plugins/websocket/target/classes:$(cat plugins/websocket/target/bench.classpath)"
 JAVA_OPTS="-Xms256m -Xmx1g -XX:+UseG1GC -Dbench.latency.rate=$LATENCY_RATE -Dbench.latency.seconds=$LATENCY_SECONDS
