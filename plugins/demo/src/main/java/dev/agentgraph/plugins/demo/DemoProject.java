@@ -27,6 +27,14 @@ record DemoProject(String name, String cwd, List<String> files, List<String> pat
             List.of("mkdocs build --strict", "npx markdownlint docs", "git status --short"),
             List.of("https://www.mkdocs.org/user-guide/configuration/", "https://example.com/old-api-page"));
 
+    static final DemoProject MONOREPO = new DemoProject("monorepo", "/home/dev/monorepo",
+            List.of("packages/core/src/index.js", "packages/cli/bin/cli.js", "packages/server/src/app.js",
+                    "packages/web/src/main.js", "packages/shared/src/util.js", "package.json", "tsconfig.json"),
+            List.of("require\\(", "module\\.exports", "__dirname", "\"type\": \"module\""),
+            List.of("npm test --workspaces", "npm run build -w packages/core", "node --check packages/cli/bin/cli.js",
+                    "git diff --stat"),
+            List.of("https://nodejs.org/api/esm.html"));
+
     String file(Random rnd) {
         return cwd + "/" + pick(files, rnd);
     }

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The demo's scenario: three sessions in three projects that overlap in time, with nested
- * sub-agents, one parent that was inferred rather than observed, many kinds of tool calls, skill
+ * The demo's scenario: four sessions in four projects that overlap in time, with nested
+ * sub-agents (one session fans out a swarm of a dozen agents at once), one parent that was
+ * inferred rather than observed, many kinds of tool calls, skill
  * uses, failed tools, a failed agent and a session waiting for permission. Every loop ends all its
  * agents and sessions, so nothing piles up however long the demo runs. The same seed and loop
  * number always give the same steps.
@@ -30,6 +31,7 @@ public final class DemoScript {
         checkoutRefactor(new DemoSession(DemoProject.SHOP, rnd, steps), 0);
         authReview(new DemoSession(DemoProject.API, rnd, steps), 3_000 + rnd.nextInt(3_000));
         docsRefresh(new DemoSession(DemoProject.DOCS, rnd, steps), 9_000 + rnd.nextInt(4_000));
+        packageMigration(new DemoSession(DemoProject.MONOREPO, rnd, steps), 14_000 + rnd.nextInt(3_000));
         steps.sort(Comparator.comparingLong(DemoStep::atMillis));
         return steps;
     }
@@ -98,5 +100,34 @@ public final class DemoScript {
         long l = s.tools(w + 1_500, links, 4, DemoTool.GREP, DemoTool.GLOB, DemoTool.READ);
         s.done(l + 300, links, "functional");
         s.end(l + 2_000);
+    }
+
+    /** A lead that fans out one worker per package, each with an explorer of its own: the swarm at its widest. */
+    private static void packageMigration(DemoSession s, long t0) {
+        s.start(t0);
+        long t = s.tools(t0 + 400, MAIN, 1, DemoTool.GLOB);
+        String lead = s.spawn(t + 500, MAIN, false, "Plan", "Plan the ES module migration",
+                "Plan moving every package of the monorepo to ES modules.");
+        long l = s.tools(t + 800, lead, 2, DemoTool.READ, DemoTool.GREP);
+        long last = l;
+        String[] packages = {"core", "cli", "server", "web", "shared"};
+        for (int k = 0; k < packages.length; k++) {
+            long at = l + 300 + k * 400L;
+            String pkg = "packages/" + packages[k];
+            String worker = s.spawn(at, lead, false, "general-purpose", "Migrate " + pkg,
+                    "Convert " + pkg + " to ES modules and keep its tests green.");
+            String scout = s.spawn(at + 600, worker, false, "Explore", "Find require() in " + pkg,
+                    "List every require() and module.exports in " + pkg + ".");
+            long found = s.tools(at + 900, scout, 3 + k % 3, DemoTool.GREP, DemoTool.READ);
+            s.done(found + 300, scout, "functional");
+            // The worker outlives its explorer, as a parent waits for what it asked for.
+            long worked = Math.max(s.tools(at + 1_000, worker, 6 + k % 4, DemoTool.EDIT, DemoTool.READ,
+                    DemoTool.EDIT, DemoTool.BASH), found + 600);
+            s.done(worked + 400, worker, k == 3 ? "partial" : "functional");
+            last = Math.max(last, worked + 400);
+        }
+        long f = s.tools(last + 500, lead, 2, DemoTool.BASH, DemoTool.READ);
+        s.done(f + 400, lead, "functional");
+        s.end(f + 2_000);
     }
 }

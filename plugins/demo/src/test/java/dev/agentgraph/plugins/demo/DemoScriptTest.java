@@ -60,22 +60,39 @@ class DemoScriptTest {
             }
             lastIndexOfSession.put(session, i);
         }
-        assertThat(started).hasSize(3).isEqualTo(ended);
+        assertThat(started).hasSize(4).isEqualTo(ended);
         assertThat(done).isEqualTo(spawned);
-        assertThat(spawned).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(spawned).hasSizeGreaterThanOrEqualTo(18);
     }
 
     @Test
-    void parentsAreBornBeforeTheirChildrenAndOneIsNestedTwoDeep() {
+    void parentsAreBornBeforeTheirChildrenAndSomeAreNestedTwoDeep() {
         Map<String, String> parentOf = new HashMap<>();
         for (DemoStep s : of(Canonical.AGENT_SPAWN)) {
             String parent = s.string(Canonical.PARENT_ID);
             assertThat(parent.equals(Canonical.ORCHESTRATOR) || parentOf.containsKey(parent)).isTrue();
             parentOf.put(s.string(Canonical.ID), parent);
         }
-        assertThat(parentOf.values().stream().filter(p -> !p.equals(Canonical.ORCHESTRATOR)).count()).isEqualTo(2);
+        assertThat(parentOf.values().stream().filter(p -> !p.equals(Canonical.ORCHESTRATOR)).count()).isEqualTo(12);
+        assertThat(parentOf.values().stream().filter(p -> !p.equals(Canonical.ORCHESTRATOR))
+                .anyMatch(p -> !parentOf.get(p).equals(Canonical.ORCHESTRATOR))).as("a grandchild of a sub-agent").isTrue();
         assertThat(of(Canonical.AGENT_SPAWN).stream().filter(s -> s.fields().has(Canonical.PARENT_INFERRED)))
                 .hasSize(1);
+    }
+
+    @Test
+    void atItsWidestADozenAgentsAreAliveAtOnce() {
+        int alive = 0;
+        int widest = 0;
+        for (DemoStep s : loop) {
+            if (s.string(Canonical.EVENT).equals(Canonical.AGENT_SPAWN)) {
+                widest = Math.max(widest, ++alive);
+            } else if (s.string(Canonical.EVENT).equals(Canonical.AGENT_DONE)) {
+                alive--;
+            }
+        }
+        assertThat(widest).isGreaterThanOrEqualTo(12);
+        assertThat(alive).isZero();
     }
 
     @Test
