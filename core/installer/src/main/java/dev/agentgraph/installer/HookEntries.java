@@ -43,12 +43,24 @@ final class HookEntries {
         return new HookEntries(h);
     }
 
-    /** HTTP hooks posting each payload to a running AgentGraph. */
-    static HookEntries http(String url) {
+    /**
+     * HTTP hooks posting each payload to a running AgentGraph. With {@code tokenEnv}, each post
+     * carries {@code Authorization: Bearer $tokenEnv}, which Claude Code fills in from its own
+     * environment, so the token itself is never written into the settings file.
+     */
+    static HookEntries http(String url, String tokenEnv) {
         JsonObject h = new JsonObject();
         h.addProperty("type", "http");
         h.addProperty("url", url);
         h.addProperty("timeout", 5);
+        if (tokenEnv != null) {
+            JsonObject headers = new JsonObject();
+            headers.addProperty("Authorization", "Bearer $" + tokenEnv);
+            h.add("headers", headers);
+            JsonArray allowed = new JsonArray();
+            allowed.add(tokenEnv);
+            h.add("allowedEnvVars", allowed);
+        }
         return new HookEntries(h);
     }
 

@@ -71,6 +71,11 @@ public final class HooksCommand implements Callable<Integer> {
                 description = "Where http hooks post (default ${DEFAULT-VALUE}).")
         String url;
 
+        @Option(names = "--token-env", paramLabel = "VAR",
+                description = "With --mode http and server.token set: each post sends Authorization: Bearer $VAR, "
+                        + "taken by Claude Code from its environment (the token is not written to settings.json).")
+        String tokenEnv;
+
         @Option(names = "--hook", paramLabel = "PATH",
                 description = "The hook script (default: hooks/agentgraph-hook.sh of this installation).")
         Path hook;
@@ -81,10 +86,18 @@ public final class HooksCommand implements Callable<Integer> {
                     if (!url.startsWith("http://") && !url.startsWith("https://")) {
                         throw new SettingsException("--url must be an http:// or https:// URL, not " + url);
                     }
-                    yield HookEntries.http(url);
+                    if (tokenEnv != null && !tokenEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                        throw new SettingsException("--token-env must name an environment variable, not " + tokenEnv);
+                    }
+                    yield HookEntries.http(url, tokenEnv);
                 }
-                case file -> HookEntries.command(script().toString(),
-                        events == null ? null : events.toAbsolutePath().normalize().toString());
+                case file -> {
+                    if (tokenEnv != null) {
+                        throw new SettingsException("--token-env goes with --mode http; the file hook needs no token");
+                    }
+                    yield HookEntries.command(script().toString(),
+                            events == null ? null : events.toAbsolutePath().normalize().toString());
+                }
             };
         }
 

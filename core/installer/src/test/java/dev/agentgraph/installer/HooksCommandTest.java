@@ -187,6 +187,20 @@ class HooksCommandTest {
     }
 
     @Test
+    void httpHooksCanCarryTheTokenFromAnEnvironmentVariableWithoutWritingIt() throws IOException {
+        Files.writeString(settings, "{}");
+        assertThat(install("--mode", "http", "--token-env", "AGENTGRAPH_TOKEN")).isZero();
+        JsonObject h = read().getAsJsonObject("hooks").getAsJsonArray("PreToolUse").get(0).getAsJsonObject()
+                .getAsJsonArray("hooks").get(0).getAsJsonObject();
+        assertThat(h.getAsJsonObject("headers").get("Authorization").getAsString()).isEqualTo("Bearer $AGENTGRAPH_TOKEN");
+        assertThat(h.getAsJsonArray("allowedEnvVars").get(0).getAsString()).isEqualTo("AGENTGRAPH_TOKEN");
+        assertThat(install("--mode", "http", "--token-env", "not a name")).isEqualTo(1);
+        assertThat(err).contains("--token-env");
+        assertThat(install("--token-env", "AGENTGRAPH_TOKEN")).isEqualTo(1);
+        assertThat(err).contains("--mode http");
+    }
+
+    @Test
     void malformedFilesAreReportedAndLeftByteForByte() throws IOException {
         for (String bad : List.of("{\"model\": \"opus\",", "{\"hooks\": []}", "{\"hooks\": {\"Stop\": {}}}",
                 "[1]", "{\"a\":1} trailing", "{'single': 1}")) {
