@@ -12,4 +12,4 @@ mvn -q ${MVN_OFFLINE:+"$MVN_OFFLINE"} -pl core/runtime test-compile dependency:b
     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 CP="core/runtime/target/test-classes:core/runtime/target/classes:$(cat core/runtime/target/bench.classpath)"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-java -Xms256m -Xmx1g -cp "$CP" dev.agentgraph.runtime.bench.PipelineThroughput "${1:-1000000}"
+java -Xms256m -Xmx1g -cp "$CP" dev.agentgraph.runtime.PipelineThroughput "${1:-1000000}"

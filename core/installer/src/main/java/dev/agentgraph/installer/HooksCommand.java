@@ -1,6 +1,7 @@
 package dev.agentgraph.installer;
 
 import com.google.gson.JsonObject;
+import dev.agentgraph.runtime.config.Home;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ public final class HooksCommand implements Callable<Integer> {
                 return settings;
             }
             return switch (scope) {
-                case user -> Path.of(System.getProperty("user.home"), ".claude", "settings.json");
+                case user -> Home.user().resolve(".claude").resolve("settings.json");
                 case project -> Path.of(".claude", "settings.json");
             };
         }
@@ -104,11 +105,8 @@ public final class HooksCommand implements Callable<Integer> {
         private Path script() throws SettingsException {
             Path p = hook;
             if (p == null) {
-                String home = System.getProperty("agentgraph.home");
-                if (home == null) {
-                    throw new SettingsException("cannot tell where the hook script is: pass --hook PATH");
-                }
-                p = Path.of(home, "hooks", HookEntries.SCRIPT_NAME);
+                p = Home.dir().orElseThrow(() -> new SettingsException("cannot tell where the hook script is: pass --hook PATH"))
+                        .resolve("hooks").resolve(HookEntries.SCRIPT_NAME);
             }
             p = p.toAbsolutePath().normalize();
             if (!Files.isRegularFile(p)) {

@@ -1,5 +1,6 @@
 package dev.agentgraph.service;
 
+import dev.agentgraph.runtime.config.Home;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -15,13 +16,10 @@ public record ServiceEnvironment(Path userHome, Path installation, Path javaHome
     /** The service managers this command knows. */
     public enum Os { LINUX, MACOS, OTHER }
 
-    /** The environment of this JVM: {@code $HOME} (else {@code user.home}), {@code agentgraph.home}, {@code java.home}. */
+    /** The environment of this JVM: the user's home, the installation ({@link Home}), {@code java.home}. */
     public static ServiceEnvironment current() {
-        String home = System.getenv("HOME");
-        Path userHome = Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
-        String installation = System.getProperty("agentgraph.home");
-        return new ServiceEnvironment(userHome,
-                installation == null || installation.isBlank() ? null : Path.of(installation).toAbsolutePath().normalize(),
+        return new ServiceEnvironment(Home.user(),
+                Home.dir().map(p -> p.toAbsolutePath().normalize()).orElse(null),
                 Path.of(System.getProperty("java.home")), os(System.getProperty("os.name", "")));
     }
 

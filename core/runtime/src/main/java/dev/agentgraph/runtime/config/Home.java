@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The installation directory, from the system property {@code agentgraph.home} or the environment
  * variable {@code AGENTGRAPH_HOME} (set by the start scripts). Without one, paths are relative to
- * the working directory, which is what a run from the source tree wants.
+ * the working directory, which is what a run from the source tree wants. Also the user's home,
+ * as every part of AgentGraph must see it.
  */
 public final class Home {
 
@@ -22,6 +23,15 @@ public final class Home {
             home = System.getenv(ENV);
         }
         return home == null || home.isBlank() ? Optional.empty() : Optional.of(Path.of(home));
+    }
+
+    /**
+     * The user's home: {@code $HOME} when set, as the shell and the hook script see it; else
+     * Java's {@code user.home}, which comes from the password file.
+     */
+    public static Path user() {
+        String home = System.getenv("HOME");
+        return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
     }
 
     /** {@code <home>/<relative>}, or {@code relative} in the working directory. */

@@ -111,15 +111,6 @@ public final class Values {
         }
     }
 
-    /**
-     * {@code $HOME} when set, as the shell and the hook script see it; else Java's
-     * {@code user.home}, which comes from the password file.
-     */
-    static Path userHome() {
-        String home = System.getenv("HOME");
-        return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
-    }
-
     /** A path; a leading {@code ~/} (or a lone {@code ~}) means the user's home. */
     public static Path path(String key, String value) {
         String v = value.trim();
@@ -128,10 +119,10 @@ public final class Values {
         }
         try {
             if (v.equals("~")) {
-                return userHome();
+                return Home.user();
             }
             if (v.startsWith("~/")) {
-                return userHome().resolve(v.substring(2));
+                return Home.user().resolve(v.substring(2));
             }
             return Path.of(v);
         } catch (java.nio.file.InvalidPathException e) {

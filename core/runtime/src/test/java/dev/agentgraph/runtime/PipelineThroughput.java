@@ -1,19 +1,13 @@
-package dev.agentgraph.runtime.bench;
+package dev.agentgraph.runtime;
 
 import dev.agentgraph.api.Emitter;
 import dev.agentgraph.api.Event;
-import dev.agentgraph.api.PluginContext;
-import dev.agentgraph.api.Reducer;
-import dev.agentgraph.api.ReducerFactory;
-import dev.agentgraph.api.Sink;
-import dev.agentgraph.api.SinkFactory;
-import dev.agentgraph.runtime.AgentGraph;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Prints the pipeline's throughput (events a second from one emitting thread through three
  * pass-through reducers into two counting sinks) and snapshot latency. Not a test: run it by hand,
- * {@code java -cp <test classpath> dev.agentgraph.runtime.bench.PipelineThroughput [events]}.
+ * {@code java -cp <test classpath> dev.agentgraph.runtime.PipelineThroughput [events]}.
  */
 public final class PipelineThroughput {
 
@@ -26,9 +20,10 @@ public final class PipelineThroughput {
         AtomicLong b = new AtomicLong();
         AgentGraph.Builder builder = AgentGraph.builder().set("server.port", "0").set("pipeline.sink-queue-size", "1000000");
         for (int order = 100; order <= 300; order += 100) {
-            builder.component(reducer("r" + order, order));
+            builder.component(TestComponents.reducer("r" + order, order, context -> (event, emit) -> event));
         }
-        builder.component(sink("a", a)).component(sink("b", b));
+        builder.component(TestComponents.sink("a", event -> a.incrementAndGet()))
+                .component(TestComponents.sink("b", event -> b.incrementAndGet()));
         try (AgentGraph graph = builder.start()) {
             Emitter emit = graph.inject();
             Event e = Event.parse("{\"event\":\"tool_use\",\"agent_id\":\"a1\",\"tool\":\"Bash\",\"session_id\":\"s\"}");
@@ -59,38 +54,5 @@ public final class PipelineThroughput {
             System.out.printf("heap used after run: %,d MiB%n",
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
         }
-    }
-
-    private static ReducerFactory reducer(String id, int order) {
-        return new ReducerFactory() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public int order() {
-                return order;
-            }
-
-            @Override
-            public Reducer create(PluginContext context) {
-                return (event, emit) -> event;
-            }
-        };
-    }
-
-    private static SinkFactory sink(String id, AtomicLong count) {
-        return new SinkFactory() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public Sink create(PluginContext context) {
-                return event -> count.incrementAndGet();
-            }
-        };
     }
 }
