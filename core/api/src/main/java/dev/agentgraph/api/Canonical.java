@@ -28,6 +28,20 @@ public final class Canonical {
     public static final String WAITING = "waiting";
     /** Rate-limited tool counts from the tool aggregator: {@code tools}. */
     public static final String TOOL_STATS = "tool_stats";
+    /**
+     * A live agent learnt something after its spawn: {@code id} and the changed fields among
+     * {@code model}, {@code subagent_type}, {@code waiting}, {@code task}, {@code idle}. A field
+     * given as JSON {@code null} is cleared. The orchestrator is {@code id = main}.
+     */
+    public static final String AGENT_UPDATE = "agent_update";
+    /**
+     * A session learnt something: the changed fields among {@code model}, {@code cwd},
+     * {@code project}, {@code orchestrator_type}, {@code compacting}, {@code tasks},
+     * {@code cost_usd}, {@code cost_partial}, {@code host}, {@code runtime}.
+     */
+    public static final String SESSION_UPDATE = "session_update";
+    /** An API error ended a turn of an agent: {@code agent_id}, {@code error}. */
+    public static final String TURN_FAILED = "turn_failed";
 
     // Fields of the seed schema.
     public static final String TS = "ts";
@@ -60,6 +74,28 @@ public final class Canonical {
     public static final String TOKENS = "tokens";
     /** True when cost and tokens cover only part of the agent's work. */
     public static final String COST_PARTIAL = "cost_partial";
+    /** What kind of agent a node is: {@link #KIND_SUBAGENT} (the default) or {@link #KIND_TEAMMATE}. */
+    public static final String KIND = "kind";
+    public static final String KIND_SUBAGENT = "subagent";
+    public static final String KIND_TEAMMATE = "teammate";
+    /** The agent team a teammate belongs to. */
+    public static final String TEAM = "team";
+    /** True while an agent (or, on a session, its orchestrator) waits for the user. */
+    public static final String WAITING_FLAG = "waiting";
+    /** A teammate's current task subject. */
+    public static final String TASK = "task";
+    /** True while a teammate has nothing to do. */
+    public static final String IDLE = "idle";
+    /** The type of a session's orchestrator when started as a named agent ({@code --agent NAME}). */
+    public static final String ORCHESTRATOR_TYPE = "orchestrator_type";
+    /** True while a session compacts its context. */
+    public static final String COMPACTING = "compacting";
+    /** A session's shared task list: objects with {@code id}, {@code subject}, {@code status}, {@code owner}. */
+    public static final String TASKS = "tasks";
+    /** The machine a session runs on. */
+    public static final String HOST = "host";
+    /** The agent runtime of a session: {@code claude-code}, {@code codex}, {@code gemini}, an OTLP service name. */
+    public static final String RUNTIME = "runtime";
 
     /** The id of a session's orchestrator node. */
     public static final String ORCHESTRATOR = "main";
@@ -71,6 +107,38 @@ public final class Canonical {
     public static final String OUTCOME_STALE = "stale";
     /** The agent's session ended before the agent stopped. */
     public static final String OUTCOME_SESSION_ENDED = "session_ended";
+    /** The runtime no longer lists the agent as running, though its stop was never seen. */
+    public static final String OUTCOME_LOST = "lost";
+    /** The agent finished as it should. */
+    public static final String OUTCOME_SUCCESS = "success";
+    /** The agent (or its spawning call) failed. */
+    public static final String OUTCOME_FAILURE = "failure";
+    /** The user interrupted the agent. */
+    public static final String OUTCOME_INTERRUPTED = "interrupted";
+
+    /**
+     * The project name shown for a working directory: its last path element, trailing separators
+     * ignored. Linear in the length and never a regular expression, because {@code cwd} is
+     * untrusted.
+     */
+    public static String projectOf(String cwd) {
+        if (cwd == null) {
+            return null;
+        }
+        int end = cwd.length();
+        while (end > 0 && isSeparator(cwd.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && !isSeparator(cwd.charAt(start - 1))) {
+            start--;
+        }
+        return start == end ? cwd : cwd.substring(start, end);
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '/' || c == '\\';
+    }
 
     private Canonical() {
     }

@@ -1,12 +1,18 @@
 package dev.agentgraph.plugins.alive;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.agentgraph.api.Canonical;
 import dev.agentgraph.api.Event;
 import java.time.Instant;
+import java.util.Set;
 
 /** One alive agent, as known from its {@code agent_spawn} and its later activity. */
 final class AgentState {
+
+    /** What an {@code agent_update} may change. */
+    private static final Set<String> UPDATABLE = Set.of(Canonical.MODEL, Canonical.SUBAGENT_TYPE,
+            Canonical.WAITING_FLAG, Canonical.TASK, Canonical.IDLE);
 
     final String sessionId;
     final String id;
@@ -25,6 +31,8 @@ final class AgentState {
     void describe(Event spawn, SessionState session) {
         fields.addProperty(Canonical.PARENT_ID, spawn.string(Canonical.PARENT_ID, Canonical.ORCHESTRATOR));
         fields.addProperty(Canonical.PARENT_INFERRED, spawn.bool(Canonical.PARENT_INFERRED, false));
+        copy(spawn, Canonical.KIND);
+        copy(spawn, Canonical.TEAM);
         copy(spawn, Canonical.SUBAGENT_TYPE);
         copy(spawn, Canonical.MODEL);
         copy(spawn, Canonical.DESCRIPTION);
@@ -32,7 +40,31 @@ final class AgentState {
         String cwd = spawn.string(Canonical.CWD, session.cwd);
         if (cwd != null) {
             fields.addProperty(Canonical.CWD, cwd);
-            fields.addProperty(Canonical.PROJECT, SessionState.projectOf(cwd));
+            fields.addProperty(Canonical.PROJECT, Canonical.projectOf(cwd));
+        }
+    }
+
+    /** Takes the fields an {@code agent_update} changed; a member given as JSON null is forgotten. */
+    void update(Event update) {
+        for (String field : UPDATABLE) {
+            JsonElement value = update.json().get(field);
+            if (value == null) {
+                continue;
+            }
+            if (value.isJsonNull()) {
+                fields.remove(field);
+            } else {
+                fields.add(field, value.deepCopy());
+            }
+        }
+    }
+
+    /** Waits for the user, or no longer. */
+    void waiting(boolean waiting) {
+        if (waiting) {
+            fields.addProperty(Canonical.WAITING_FLAG, true);
+        } else {
+            fields.remove(Canonical.WAITING_FLAG);
         }
     }
 

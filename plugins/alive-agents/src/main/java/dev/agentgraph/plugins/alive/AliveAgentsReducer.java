@@ -31,13 +31,18 @@ final class AliveAgentsReducer implements Reducer {
 
     /** Types that say a session is active, even without a {@code session_id} (the seed's). */
     private static final Set<String> ACTIVITY = Set.of(Canonical.SESSION_START, Canonical.AGENT_SPAWN,
-            Canonical.TOOL_USE, Canonical.TOOL_DONE, Canonical.TOOL_FAILED, Canonical.SKILL_USE, Canonical.WAITING);
+            Canonical.TOOL_USE, Canonical.TOOL_DONE, Canonical.TOOL_FAILED, Canonical.SKILL_USE, Canonical.WAITING,
+            Canonical.TURN_FAILED);
+    /** Types whose {@code agent_id} (the orchestrator when absent) is the agent that acted. */
+    private static final Set<String> ACTS = Set.of(Canonical.TOOL_USE, Canonical.SKILL_USE, Canonical.TOOL_DONE,
+            Canonical.TOOL_FAILED, Canonical.TURN_FAILED);
 
     private final Duration staleAfter;
     private final int maxAgents;
     private final int maxSessions;
     private final Clock clock;
     private final Map<String, SessionState> sessions = new LinkedHashMap<>();
+    private final Totals totals;
     private int agentCount;
 
     AliveAgentsReducer(Duration staleAfter, int maxAgents, int maxSessions, Clock clock) {
@@ -45,6 +50,7 @@ final class AliveAgentsReducer implements Reducer {
         this.maxAgents = maxAgents;
         this.maxSessions = maxSessions;
         this.clock = clock;
+        this.totals = new Totals(clock.instant());
     }
 
     @Override
@@ -69,21 +75,64 @@ final class AliveAgentsReducer implements Reducer {
         if (cwd != null && !cwd.isEmpty()) {
             session.cwd = cwd;
         }
-        session.waiting = Canonical.WAITING.equals(type);
+        if (Canonical.TOOL_USE.equals(type) && !event.isHistory()) {
+            totals.toolCall();
+        }
+        actedOrWaits(session, event, type, at);
         switch (type) {
-            case Canonical.SESSION_START -> session.model = event.string(Canonical.MODEL, session.model);
+            case Canonical.SESSION_START, Canonical.SESSION_UPDATE -> session.describe(event);
             case Canonical.AGENT_SPAWN -> spawn(session, event, at, emit);
-            case Canonical.AGENT_DONE -> remove(session, event.string(Canonical.ID));
-            case Canonical.TOOL_USE, Canonical.SKILL_USE, Canonical.TOOL_DONE, Canonical.TOOL_FAILED -> {
-                AgentState agent = session.agents.get(event.string(Canonical.AGENT_ID, Canonical.ORCHESTRATOR));
-                if (agent != null) {
-                    agent.lastActivity = at;
+            case Canonical.AGENT_DONE -> {
+                if (remove(session, event.string(Canonical.ID)) && !event.isHistory()) {
+                    totals.left(event.string(Canonical.OUTCOME));
                 }
             }
+            case Canonical.AGENT_UPDATE -> update(session, event);
             default -> {
             }
         }
         return event;
+    }
+
+    /**
+     * Who waits for the user: a {@code waiting} event makes its agent (the orchestrator when it
+     * names none) wait until that agent acts again or an update says it no longer waits. An
+     * agent's own acts also keep it from going stale.
+     */
+    private static void actedOrWaits(SessionState session, Event event, String type, Instant at) {
+        String agentId = event.string(Canonical.AGENT_ID, Canonical.ORCHESTRATOR);
+        boolean orchestrator = Canonical.ORCHESTRATOR.equals(agentId);
+        if (Canonical.WAITING.equals(type)) {
+            if (orchestrator) {
+                session.waiting = true;
+            } else if (session.agents.containsKey(agentId)) {
+                session.agents.get(agentId).waiting(true);
+            }
+            return;
+        }
+        if (ACTS.contains(type)) {
+            AgentState agent = session.agents.get(agentId);
+            if (agent != null) {
+                agent.lastActivity = at;
+                agent.waiting(false);
+            } else if (orchestrator) {
+                session.waiting = false;
+            }
+        } else if (Canonical.SESSION_START.equals(type) || Canonical.AGENT_SPAWN.equals(type)
+                && Canonical.ORCHESTRATOR.equals(event.string(Canonical.PARENT_ID, Canonical.ORCHESTRATOR))) {
+            session.waiting = false;
+        }
+    }
+
+    /** An update of a live agent; {@code main} is the orchestrator, whose only such field is waiting. */
+    private static void update(SessionState session, Event event) {
+        String id = event.string(Canonical.ID);
+        AgentState agent = id == null ? null : session.agents.get(id);
+        if (agent != null) {
+            agent.update(event);
+        } else if (Canonical.ORCHESTRATOR.equals(id) && event.has(Canonical.WAITING_FLAG)) {
+            session.waiting = event.bool(Canonical.WAITING_FLAG, false);
+        }
     }
 
     @Override
@@ -117,6 +166,7 @@ final class AliveAgentsReducer implements Reducer {
         }
         snapshot.add("alive", alive);
         snapshot.add("sessions", list);
+        snapshot.add("totals", totals.toJson());
     }
 
     private SessionState touch(String sessionId, Instant at, boolean history, Emitter emit) {
@@ -147,15 +197,20 @@ final class AliveAgentsReducer implements Reducer {
             agent = new AgentState(session.id, id, at);
             session.agents.put(id, agent);
             agentCount++;
+            if (!event.isHistory()) {
+                totals.spawned();
+            }
         }
         agent.lastActivity = at;
         agent.describe(event, session);
     }
 
-    private void remove(SessionState session, String id) {
+    private boolean remove(SessionState session, String id) {
         if (id != null && session.agents.remove(id) != null) {
             agentCount--;
+            return true;
         }
+        return false;
     }
 
     private void endSession(String sessionId, boolean history, Instant at, Emitter emit) {
@@ -203,7 +258,11 @@ final class AliveAgentsReducer implements Reducer {
         }
     }
 
-    private static Event done(AgentState agent, String outcome, Instant at, boolean history) {
+    /** The {@code agent_done} of an agent this reducer retires, counted when live. */
+    private Event done(AgentState agent, String outcome, Instant at, boolean history) {
+        if (!history) {
+            totals.left(outcome);
+        }
         Event.Builder b = Event.builder(Canonical.AGENT_DONE).ts(at);
         if (!Canonical.DEFAULT_SESSION.equals(agent.sessionId)) {
             b.put(Canonical.SESSION_ID, agent.sessionId);

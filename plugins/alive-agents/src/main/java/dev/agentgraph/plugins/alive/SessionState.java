@@ -1,21 +1,29 @@
 package dev.agentgraph.plugins.alive;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.agentgraph.api.Canonical;
+import dev.agentgraph.api.Event;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** One session seen recently: where it runs, whether it waits for the user, its alive agents. */
 final class SessionState {
+
+    /** What a {@code session_start} or {@code session_update} may tell of a session, kept as last told. */
+    private static final Set<String> DESCRIBED = Set.of(Canonical.MODEL, Canonical.ORCHESTRATOR_TYPE,
+            Canonical.COMPACTING, Canonical.TASKS, Canonical.COST_USD, Canonical.COST_PARTIAL, Canonical.HOST,
+            Canonical.RUNTIME);
 
     final String id;
     final Instant startedAt;
     Instant lastActivity;
     String cwd;
-    String model;
     boolean waiting;
     final Map<String, AgentState> agents = new LinkedHashMap<>();
+    private final JsonObject fields = new JsonObject();
 
     SessionState(String id, Instant startedAt) {
         this.id = id;
@@ -23,11 +31,19 @@ final class SessionState {
         this.lastActivity = startedAt;
     }
 
-    /** The project name shown for a working directory: its last path part. */
-    static String projectOf(String cwd) {
-        String trimmed = cwd.replaceAll("[/\\\\]+$", "");
-        int cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
-        return cut < 0 ? trimmed : trimmed.substring(cut + 1);
+    /** Takes what a session event tells; a member given as JSON null is forgotten. */
+    void describe(Event event) {
+        for (String field : DESCRIBED) {
+            JsonElement value = event.json().get(field);
+            if (value == null) {
+                continue;
+            }
+            if (value.isJsonNull()) {
+                fields.remove(field);
+            } else {
+                fields.add(field, value.deepCopy());
+            }
+        }
     }
 
     /** A copy for the snapshot. */
@@ -36,11 +52,9 @@ final class SessionState {
         o.addProperty(Canonical.SESSION_ID, id);
         if (cwd != null) {
             o.addProperty(Canonical.CWD, cwd);
-            o.addProperty(Canonical.PROJECT, projectOf(cwd));
+            o.addProperty(Canonical.PROJECT, Canonical.projectOf(cwd));
         }
-        if (model != null) {
-            o.addProperty(Canonical.MODEL, model);
-        }
+        fields.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
         o.addProperty("waiting", waiting);
         o.addProperty("agents", agents.size());
         o.addProperty("started_at", startedAt.toString());

@@ -17,11 +17,18 @@ final class AgentTree {
     private AgentTree() {
     }
 
-    /** The node a tool event belongs to; an unknown sub-agent is announced with an inferred edge. */
+    /**
+     * The node an event belongs to: the orchestrator without an {@code agent_id}, a teammate's node
+     * for a teammate's id, else the sub-agent, announced with an inferred edge when unknown.
+     */
     static String agentOf(SessionTrack s, Event e, Out out) {
         String id = e.string(Canonical.AGENT_ID);
         if (id == null || id.isEmpty()) {
             return Canonical.ORCHESTRATOR;
+        }
+        String teammate = Teams.nodeOf(s, id, e.string("agent_type"), out);
+        if (teammate != null) {
+            return teammate;
         }
         if (!s.agents.containsKey(id) && !s.isDone(id)) {
             spawn(s, id, null, true, e.string("agent_type"), out);
@@ -30,10 +37,17 @@ final class AgentTree {
     }
 
     static AgentTrack spawn(SessionTrack s, String id, PendingSpawn from, boolean inferred, String type, Out out) {
+        return spawn(s, id, from, inferred, type, null, out);
+    }
+
+    /** Spawns an agent; {@code resolvedModel}, when a payload already told it, goes out with the spawn. */
+    static AgentTrack spawn(SessionTrack s, String id, PendingSpawn from, boolean inferred, String type,
+                            String resolvedModel, Out out) {
         AgentTrack agent = new AgentTrack(id, out.at);
-        agent.subagentType = type;
+        agent.subagentType = Texts.bound(type, Texts.NAME);
         agent.parentId = from == null ? Canonical.ORCHESTRATOR : from.parentId;
         agent.parentInferred = inferred;
+        agent.resolvedModel = resolvedModel;
         if (from != null) {
             describe(agent, from);
             from.claimedBy = id;
@@ -41,6 +55,27 @@ final class AgentTree {
         s.add(agent);
         out.emit(CanonicalEvents.agentSpawn(s, agent, out));
         return agent;
+    }
+
+    /** A running agent that only the runtime's list of background tasks tells of. */
+    static AgentTrack spawnListed(SessionTrack s, String id, String type, String description, Out out) {
+        AgentTrack agent = new AgentTrack(id, out.at);
+        agent.subagentType = type;
+        agent.description = description;
+        agent.parentId = Canonical.ORCHESTRATOR;
+        agent.parentInferred = true;
+        s.add(agent);
+        out.emit(CanonicalEvents.agentSpawn(s, agent, out));
+        return agent;
+    }
+
+    /** Announces the agent's model when what its payloads revealed differs from what clients were told. */
+    static void announceModel(SessionTrack s, AgentTrack agent, Out out) {
+        String model = agent.model(s.model);
+        if (model != null && !model.equals(agent.announcedModel) && agent.stop == null) {
+            agent.announcedModel = model;
+            out.emit(CanonicalEvents.agentUpdate(s, agent.id, out).put(Canonical.MODEL, model));
+        }
     }
 
     /** A PostToolUse observed the join: fix the parent if the SubagentStart guess was wrong. */
@@ -65,7 +100,8 @@ final class AgentTree {
     private static void describe(AgentTrack agent, PendingSpawn from) {
         agent.toolUseId = from.toolUseId;
         agent.subagentType = from.subagentType != null ? from.subagentType : agent.subagentType;
-        agent.model = from.model != null ? from.model : agent.model;
+        agent.requestedModel = from.model != null ? from.model : agent.requestedModel;
+        agent.background |= from.background;
         agent.description = from.description;
         agent.prompt = from.prompt;
     }
@@ -109,6 +145,9 @@ final class AgentTree {
         Event.Builder done = CanonicalEvents.agentDone(s, agent, outcome, duration, totals, out);
         s.finished(agent.id);
         out.emit(done);
+        if (!agent.teammate) {
+            SessionCosts.addAgent(s, totals, out);
+        }
     }
 
     /** Finishes an agent whose SubagentStop came earlier, at the time and with the outcome it gave. */

@@ -9,6 +9,9 @@ import dev.agentgraph.api.Event;
  */
 final class CanonicalEvents {
 
+    /** The runtime this decoder speaks for, as sessions name it. */
+    static final String RUNTIME = "claude-code";
+
     private CanonicalEvents() {
     }
 
@@ -19,23 +22,42 @@ final class CanonicalEvents {
 
     static Event.Builder sessionStart(SessionTrack s, String source, Out out) {
         return base(Canonical.SESSION_START, s, out)
-                .put(Canonical.CWD, s.cwd)
+                .put(Canonical.CWD, Texts.bound(s.cwd, Texts.PATH))
                 .put(Canonical.PROJECT, Texts.project(s.cwd))
                 .put(Canonical.MODEL, s.model)
+                .put(Canonical.ORCHESTRATOR_TYPE, s.orchestratorType)
+                .put(Canonical.HOST, s.host)
+                .put(Canonical.RUNTIME, RUNTIME)
                 .put("source", source);
     }
 
+    static Event.Builder sessionUpdate(SessionTrack s, Out out) {
+        return base(Canonical.SESSION_UPDATE, s, out);
+    }
+
+    /** The orchestrator's place and project, for a session update. */
+    static Event.Builder withCwd(Event.Builder b, SessionTrack s) {
+        return b.put(Canonical.CWD, Texts.bound(s.cwd, Texts.PATH)).put(Canonical.PROJECT, Texts.project(s.cwd));
+    }
+
+    static Event.Builder agentUpdate(SessionTrack s, String agentId, Out out) {
+        return base(Canonical.AGENT_UPDATE, s, out).put(Canonical.ID, agentId);
+    }
+
     static Event.Builder agentSpawn(SessionTrack s, AgentTrack a, Out out) {
+        a.announcedModel = a.model(s.model);
         return base(Canonical.AGENT_SPAWN, s, out)
                 .put(Canonical.ID, a.id)
                 .put(Canonical.PARENT_ID, a.parentId)
                 .put(Canonical.PARENT_INFERRED, a.parentInferred)
+                .put(Canonical.KIND, a.teammate ? Canonical.KIND_TEAMMATE : null)
+                .put(Canonical.TEAM, a.team)
                 .put(Canonical.SUBAGENT_TYPE, a.subagentType)
-                .put(Canonical.MODEL, a.model != null ? a.model : s.model)
+                .put(Canonical.MODEL, a.announcedModel)
                 .put(Canonical.DESCRIPTION, Texts.bound(a.description, Texts.SUMMARY))
                 .put(Canonical.PROMPT_PREVIEW, Texts.bound(a.prompt, Texts.PROMPT_PREVIEW))
                 .put(Canonical.TOOL_USE_ID, a.toolUseId)
-                .put(Canonical.CWD, s.cwd)
+                .put(Canonical.CWD, Texts.bound(s.cwd, Texts.PATH))
                 .put(Canonical.PROJECT, Texts.project(s.cwd));
     }
 
@@ -47,7 +69,7 @@ final class CanonicalEvents {
                 .put(Canonical.PARENT_ID, agent.parentId)
                 .put(Canonical.OUTCOME, outcome)
                 .put(Canonical.DURATION_MS, durationMs)
-                .put(Canonical.MODEL, totals != null && totals.model() != null ? totals.model() : agent.pricedModel(s.model));
+                .put(Canonical.MODEL, totals != null && totals.model() != null ? totals.model() : agent.model(s.model));
         if (totals == null) {
             b.put(Canonical.COST_PARTIAL, true);
         } else {
@@ -58,7 +80,7 @@ final class CanonicalEvents {
         return b;
     }
 
-    private static double round(double usd) {
+    static double round(double usd) {
         return Math.round(usd * 1_000_000.0) / 1_000_000.0;
     }
 }

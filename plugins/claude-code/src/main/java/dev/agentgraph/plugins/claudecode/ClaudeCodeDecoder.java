@@ -7,14 +7,13 @@ import dev.agentgraph.api.Counter;
 import dev.agentgraph.api.Emitter;
 import dev.agentgraph.api.Event;
 import dev.agentgraph.api.Reducer;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 
 /**
@@ -39,6 +38,10 @@ final class ClaudeCodeDecoder implements Reducer {
 
     static final String RECEIVED = "agentgraph_received";
     static final String CUT = "agentgraph_cut";
+    /** The machine that wrote a hook line. */
+    static final String HOST = "agentgraph_host";
+    /** A line http-ingest appended for durability after emitting its payload itself. */
+    static final String VIA = "agentgraph_via";
     private static final Duration PENDING_TTL = Duration.ofMinutes(30);
 
     /** Settings of the decoder. */
@@ -52,8 +55,14 @@ final class ClaudeCodeDecoder implements Reducer {
     private final Counter cut;
     private final Counter unknown;
     private final Counter late;
+    private final Counter lost;
+    private final Counter listed;
+    private final Counter copies;
     private final Sessions sessions;
+    private final OffThread offThread = new OffThread();
     private final AgentCosts costs;
+    private final SessionCosts sessionCosts;
+    private final ModelPeek modelPeek;
 
     ClaudeCodeDecoder(Options options, Pricing pricing, TranscriptReader transcripts, Clock clock, Logger log,
                       Counters counters) {
@@ -64,8 +73,14 @@ final class ClaudeCodeDecoder implements Reducer {
         this.cut = counters.get("cut_payloads");
         this.unknown = counters.get("unknown_hooks");
         this.late = counters.get("after_session_end");
+        this.lost = counters.get("lost_agents");
+        this.listed = counters.get("listed_agents");
+        this.copies = counters.get("ingest_copies");
         this.sessions = new Sessions(options.maxSessions(), options.maxPending(), clock);
-        this.costs = new AgentCosts(pricing, transcripts, log, counters.get("transcript_errors"));
+        Counter transcriptErrors = counters.get("transcript_errors");
+        this.costs = new AgentCosts(pricing, transcripts, offThread, log, transcriptErrors);
+        this.sessionCosts = new SessionCosts(transcripts, offThread, log, transcriptErrors, clock);
+        this.modelPeek = new ModelPeek(offThread);
     }
 
     /** Named counters, as the plugin context gives them. */
@@ -76,7 +91,7 @@ final class ClaudeCodeDecoder implements Reducer {
 
     @Override
     public Event reduce(Event event, Emitter emit) {
-        costs.drain(sessions::get, emit);
+        offThread.drain(sessions::get, emit);
         if (event.isTyped()) {
             return event;
         }
@@ -84,11 +99,15 @@ final class ClaudeCodeDecoder implements Reducer {
         if (hook == null) {
             return event;
         }
+        if (!event.isHistory() && event.has(VIA)) {
+            copies.increment(); // already decoded when http-ingest received it
+            return null;
+        }
         decoded.increment();
         if (event.has(CUT)) {
             cut.increment();
-            log.warn("a Claude Code {} payload was cut by the hook ({}); decoding what was kept", hook,
-                    event.object(CUT));
+            log.warn("a Claude Code {} payload was cut by the hook ({}); decoding what was kept",
+                    Texts.bound(hook, Texts.NAME), event.object(CUT));
         }
         Out out = new Out(emit, event.isHistory(), receivedAt(event));
         String sessionId = event.session();
@@ -97,6 +116,7 @@ final class ClaudeCodeDecoder implements Reducer {
             return null;
         }
         SessionTrack s = sessions.track(sessionId, hook, event, out);
+        learnSession(s, event, out);
         if (event.has(Canonical.AGENT_ID)) {
             AgentTree.becomeModern(s, out);
         }
@@ -104,36 +124,62 @@ final class ClaudeCodeDecoder implements Reducer {
         if (!spawning) {
             AgentTree.promoteLegacy(s, out, null);
         }
+        String actor = actorOf(s, event);
+        if (!HookEvents.WAITS.contains(hook) && s.waiting.remove(actor)) {
+            out.emit(CanonicalEvents.agentUpdate(s, actor, out).put(Canonical.WAITING_FLAG, false));
+        }
+        Teams.active(s, actor, out);
+        AgentTrack acting = s.agents.get(actor);
+        if (acting != null) {
+            acting.lastActive = out.at;
+            acting.unlisted = false;
+        }
+        s.costDirty = true;
         switch (hook) {
             case "SessionStart" -> sessionStart(s, event, out);
             case "PreToolUse" -> preTool(s, event, out);
             case "PostToolUse" -> postTool(s, event, out);
             case "PostToolUseFailure" -> toolFailed(s, event, out);
+            case "PermissionDenied" -> permissionDenied(s, event, out);
+            case "PermissionRequest" -> waitFor(s, actor, "Permission to use " + Texts.bound(event.string("tool_name"),
+                    Texts.NAME), out);
+            case "Elicitation" -> waitFor(s, actor, event.string(Canonical.MESSAGE), out);
+            case "Notification" -> notification(s, event, out);
             case "SubagentStart" -> subagentStart(s, event, out);
             case "SubagentStop" -> subagentStop(s, event, out);
-            case "Notification" -> notification(s, event, out);
+            case "Stop" -> stop(s, event, Canonical.ORCHESTRATOR, out);
+            case "StopFailure" -> stopFailure(s, event, actor, out);
+            case "PreCompact" -> compacting(s, true, out);
+            case "PostCompact" -> compacting(s, false, out);
+            case "CwdChanged" -> cwdChanged(s, event, out);
+            case "PostModelSwitch" -> modelSwitched(s, event, out);
+            case "TaskCreated", "TaskCompleted" -> taskEvent(s, event, "TaskCompleted".equals(hook), out);
+            case "TeammateIdle" -> Teams.idle(s, event.string("teammate_name"), event.string("team_name"), out);
             case "SessionEnd" -> sessionEnd(s, event, out);
-            case "UserPromptSubmit", "Stop", "PreCompact", "PermissionRequest" -> {
-                // activity only: the session is touched above
+            default -> {
+                if (!HookEvents.KNOWN.contains(hook)) {
+                    unknown.increment(); // a newer event: still activity of its session
+                }
             }
-            default -> unknown.increment();
         }
         return null;
     }
 
     @Override
     public void tick(Instant now, Emitter emit) {
-        costs.drain(sessions::get, emit);
+        offThread.drain(sessions::get, emit);
         Instant pendingLimit = now.minus(PENDING_TTL);
         sessions.sweep(now.minus(options.sessionIdle()), s -> {
             AgentTree.promoteLegacy(s, new Out(emit, false, now), now.minus(options.legacyAfter()));
             s.pending.values().removeIf(p -> p.seen.isBefore(pendingLimit));
+            sessionCosts.refreshIfDue(s, now);
+            logLost(s, BackgroundTasks.sweep(s, now, new Out(emit, false, now)));
         });
     }
 
     @Override
     public void close() {
-        costs.close();
+        offThread.close();
     }
 
     /** How many sessions are remembered, for tests. */
@@ -141,19 +187,52 @@ final class ClaudeCodeDecoder implements Reducer {
         return sessions.size();
     }
 
+    // --- what every payload says of its session ---
+
+    /**
+     * The machine, the transcript and, for a main session started as a named agent
+     * ({@code agent_type} without {@code agent_id}), the orchestrator's type.
+     */
+    private void learnSession(SessionTrack s, Event e, Out out) {
+        String host = Texts.bound(e.string(HOST), Texts.NAME);
+        if (host != null && !host.equals(s.host)) {
+            s.host = host;
+            out.emit(CanonicalEvents.sessionUpdate(s, out).put(Canonical.HOST, host));
+        }
+        String transcript = e.string("transcript_path");
+        if (transcript != null && transcript.length() <= Texts.PATH && !e.has(Canonical.AGENT_ID)) {
+            s.transcriptPath = transcript;
+        }
+        String type = Texts.bound(e.string("agent_type"), Texts.NAME);
+        if (type != null && !type.isEmpty() && !e.has(Canonical.AGENT_ID) && !type.equals(s.orchestratorType)) {
+            s.orchestratorType = type;
+            out.emit(CanonicalEvents.sessionUpdate(s, out).put(Canonical.ORCHESTRATOR_TYPE, type));
+        }
+    }
+
+    /** The node a payload speaks for, without announcing anything. */
+    private static String actorOf(SessionTrack s, Event e) {
+        String id = e.string(Canonical.AGENT_ID);
+        if (id == null || id.isEmpty()) {
+            return Canonical.ORCHESTRATOR;
+        }
+        return s.aliases.getOrDefault(id, id);
+    }
+
     // --- hook events ---
 
     private void sessionStart(SessionTrack s, Event e, Out out) {
         sessions.reopen(s.id);
         s.cwd = e.string(Canonical.CWD, s.cwd);
-        s.model = e.string(Canonical.MODEL, s.model);
-        out.emit(CanonicalEvents.sessionStart(s, e.string("source"), out));
+        s.model = Texts.bound(e.string(Canonical.MODEL, s.model), Texts.NAME);
+        s.compacting = false;
+        out.emit(CanonicalEvents.sessionStart(s, Texts.bound(e.string("source"), Texts.NAME), out));
     }
 
     private void preTool(SessionTrack s, Event e, Out out) {
         String agent = AgentTree.agentOf(s, e, out);
-        String tool = e.string("tool_name");
-        String toolUseId = e.string("tool_use_id");
+        String tool = Texts.bound(e.string("tool_name"), Texts.NAME);
+        String toolUseId = Texts.bound(e.string("tool_use_id"), Texts.NAME);
         JsonObject input = e.object("tool_input");
         out.emit(CanonicalEvents.base(Canonical.TOOL_USE, s, out)
                 .put(Canonical.AGENT_ID, agent)
@@ -167,69 +246,108 @@ final class ClaudeCodeDecoder implements Reducer {
                     .put(Canonical.TOOL_USE_ID, toolUseId));
         }
         if (isAgentTool(e) && toolUseId != null) {
-            s.addPending(new PendingSpawn(toolUseId, tool, agent, Texts.string(input, "subagent_type"),
-                    Texts.string(input, "model"), Texts.bound(Texts.string(input, "description"), Texts.SUMMARY),
-                    Texts.bound(Texts.string(input, "prompt"), Texts.PROMPT_PREVIEW), out.at, clock.instant()));
+            PendingSpawn spawn = new PendingSpawn(toolUseId, tool, agent, input, out.at, clock.instant());
+            if (spawn.teammateName != null) {
+                Teams.spawned(s, spawn, out);
+            }
+            s.addPending(spawn);
         }
+        peekModel(s, agent, out);
     }
 
     private void postTool(SessionTrack s, Event e, Out out) {
-        String toolUseId = e.string("tool_use_id");
+        String toolUseId = Texts.bound(e.string("tool_use_id"), Texts.NAME);
+        String actor = AgentTree.agentOf(s, e, out);
         out.emit(CanonicalEvents.base(Canonical.TOOL_DONE, s, out)
-                .put(Canonical.AGENT_ID, AgentTree.agentOf(s, e, out))
-                .put(Canonical.TOOL, e.string("tool_name"))
+                .put(Canonical.AGENT_ID, actor)
+                .put(Canonical.TOOL, Texts.bound(e.string("tool_name"), Texts.NAME))
                 .put(Canonical.TOOL_USE_ID, toolUseId)
                 .put(Canonical.DURATION_MS, number(e, "duration_ms")));
+        JsonObject response = e.object("tool_response");
+        taskTool(s, e.string("tool_name"), e.object("tool_input"), response, out);
+        peekModel(s, actor, out);
         if (!isAgentTool(e)) {
             return;
         }
-        JsonObject response = e.object("tool_response");
         PendingSpawn spawn = toolUseId == null ? null : s.pending.remove(toolUseId);
-        String agentId = Texts.string(response, "agentId");
+        String agentId = Texts.bound(Texts.string(response, "agentId"), Texts.NAME);
+        String resolved = Texts.bound(Texts.string(response, "resolvedModel"), Texts.NAME);
         AgentTrack agent;
+        if (spawn != null && spawn.teammateName != null) {
+            if (agentId != null && s.aliases.size() < 256) {
+                s.aliases.put(agentId, spawn.claimedBy); // the teammate's own events will carry it
+            }
+            return;
+        }
         if (agentId != null) {
             AgentTree.becomeModern(s, out);
             agent = s.agents.get(agentId);
             if (agent == null && !s.isDone(agentId)) {
-                agent = AgentTree.spawn(s, agentId, spawn, spawn == null, Texts.string(response, "agentType"), out);
+                agent = AgentTree.spawn(s, agentId, spawn, spawn == null,
+                        Texts.string(response, "agentType"), resolved, out);
             } else if (agent != null && spawn != null) {
+                if (resolved != null) {
+                    agent.resolvedModel = resolved;
+                }
                 AgentTree.confirm(s, agent, spawn, out);
             }
         } else {
             agent = s.agents.get(toolUseId);
             if (agent == null && spawn != null) {
                 agent = spawn.claimedBy != null ? s.agents.get(spawn.claimedBy)
-                        : AgentTree.spawn(s, toolUseId, spawn, false, null, out);
+                        : AgentTree.spawn(s, toolUseId, spawn, false, null, resolved, out);
             }
         }
         if (agent == null) {
             return;
         }
-        String resolved = Texts.string(response, "resolvedModel");
         if (resolved != null) {
             agent.resolvedModel = resolved;
         }
         String status = Texts.string(response, "status");
+        if ("async_launched".equals(status)) {
+            agent.background = true;
+        }
+        AgentTree.announceModel(s, agent, out);
         if (agent.stop == null && (agentId == null || "completed".equals(status))) {
             // A foreground run (or an old client's Task) that returned without a SubagentStop.
             String outcome = Texts.shipped(Texts.contentText(response));
             Long took = number(e, "duration_ms");
             Long total = response == null ? null : longOf(response, "totalDurationMs");
-            AgentTree.finish(s, agent, outcome == null ? "success" : outcome, total != null ? total : took,
-                    costs.payloadTotals(s, agent, response), out);
+            AgentTree.finish(s, agent, outcome == null ? Canonical.OUTCOME_SUCCESS : outcome,
+                    total != null ? total : took, costs.payloadTotals(s, agent, response), out);
         }
     }
 
     private void toolFailed(SessionTrack s, Event e, Out out) {
-        String toolUseId = e.string("tool_use_id");
+        String toolUseId = Texts.bound(e.string("tool_use_id"), Texts.NAME);
         boolean interrupted = e.bool("is_interrupt", false);
         out.emit(CanonicalEvents.base(Canonical.TOOL_FAILED, s, out)
                 .put(Canonical.AGENT_ID, AgentTree.agentOf(s, e, out))
-                .put(Canonical.TOOL, e.string("tool_name"))
+                .put(Canonical.TOOL, Texts.bound(e.string("tool_name"), Texts.NAME))
                 .put(Canonical.TOOL_USE_ID, toolUseId)
                 .put(Canonical.ERROR, Texts.bound(e.string(Canonical.ERROR), Texts.MESSAGE))
                 .put("interrupted", interrupted ? Boolean.TRUE : null)
                 .put(Canonical.DURATION_MS, number(e, "duration_ms")));
+        spawnFailed(s, e, toolUseId, interrupted ? Canonical.OUTCOME_INTERRUPTED : Canonical.OUTCOME_FAILURE, out);
+    }
+
+    /** A tool call the permission system refused: a failure where it happened. */
+    private void permissionDenied(SessionTrack s, Event e, Out out) {
+        String toolUseId = Texts.bound(e.string("tool_use_id"), Texts.NAME);
+        String reason = e.string(Canonical.REASON);
+        out.emit(CanonicalEvents.base(Canonical.TOOL_FAILED, s, out)
+                .put(Canonical.AGENT_ID, AgentTree.agentOf(s, e, out))
+                .put(Canonical.TOOL, Texts.bound(e.string("tool_name"), Texts.NAME))
+                .put(Canonical.TOOL_USE_ID, toolUseId)
+                .put(Canonical.ERROR, Texts.bound("Permission denied" + (reason == null ? "" : ": " + reason),
+                        Texts.MESSAGE))
+                .put("denied", true));
+        spawnFailed(s, e, toolUseId, Canonical.OUTCOME_FAILURE, out);
+    }
+
+    /** A failed or refused Agent call: its agent, if one was announced, ends with the call. */
+    private void spawnFailed(SessionTrack s, Event e, String toolUseId, String outcome, Out out) {
         if (!isAgentTool(e) || toolUseId == null) {
             return;
         }
@@ -241,51 +359,183 @@ final class ClaudeCodeDecoder implements Reducer {
         if (agent == null && spawn != null && spawn.claimedBy != null) {
             agent = s.agents.get(spawn.claimedBy);
         }
-        if (agent != null && agent.stop == null) {
-            AgentTree.finish(s, agent, interrupted ? "interrupted" : "failure", null, null, out);
+        if (agent != null && agent.stop == null && !agent.teammate) {
+            AgentTree.finish(s, agent, outcome, null, null, out);
         }
     }
 
     private void subagentStart(SessionTrack s, Event e, Out out) {
-        String id = e.string(Canonical.AGENT_ID);
-        if (id == null || s.agents.containsKey(id)) {
+        String id = Texts.bound(e.string(Canonical.AGENT_ID), Texts.NAME);
+        String type = Texts.bound(e.string("agent_type"), Texts.NAME);
+        if (id == null || s.agents.containsKey(id) || s.isDone(id) || Teams.nodeOf(s, id, type, out) != null) {
             return;
         }
-        String type = e.string("agent_type");
-        SessionTrack.Join join = s.join(type == null ? "general-purpose" : type);
-        AgentTree.spawn(s, id, join.spawn(), join.inferred(), type, out);
+        SessionTrack.Join join = s.join(type == null || type.isEmpty() ? "general-purpose" : type);
+        AgentTrack agent = AgentTree.spawn(s, id, join.spawn(), join.inferred(), type, out);
+        peekModel(s, agent.id, out);
     }
 
     private void subagentStop(SessionTrack s, Event e, Out out) {
-        String id = e.string(Canonical.AGENT_ID);
+        String id = Texts.bound(e.string(Canonical.AGENT_ID), Texts.NAME);
         if (id == null) {
+            return;
+        }
+        String type = e.string("agent_type");
+        String teammate = Teams.nodeOf(s, id, type, out);
+        if (teammate != null) {
+            // A teammate's turn ended; it lives on, idle, until its team or session ends.
+            Teams.idle(s, s.agents.get(teammate).subagentType, null, out);
+            reconcile(s, e, teammate, out);
             return;
         }
         AgentTrack agent = s.agents.get(id);
         if (agent == null) {
-            if (s.isDone(id)) {
+            if (s.isDone(id) || type == null || type.isEmpty()) {
+                // Done already, or an internal helper (compaction, post-turn) that never started as an agent.
+                reconcile(s, e, id, out);
                 return;
             }
-            agent = AgentTree.spawn(s, id, null, true, e.string("agent_type"), out);
+            agent = AgentTree.spawn(s, id, null, true, type, out);
         }
+        reconcile(s, e, id, out);
         if (agent.stop != null) {
             return;
         }
         String shipped = Texts.shipped(e.string("last_assistant_message"));
-        String outcome = shipped == null ? "success" : shipped;
-        Path transcript = transcriptPath(e.string("agent_transcript_path"));
+        String outcome = shipped == null ? Canonical.OUTCOME_SUCCESS : shipped;
         // History (a replay at start) needs the tree, not the bill: no transcript is read for it.
-        if (transcript != null && !out.history && costs.readLater(s, agent, transcript)) {
+        Path transcript = out.history ? null
+                : TranscriptFiles.subagent(e.string("agent_transcript_path"), s.transcriptPath, id);
+        if (transcript != null && costs.readLater(s, agent, transcript)) {
             agent.stop = new AgentTrack.Stop(out.at, outcome);
             return;
         }
         AgentTree.finish(s, agent, outcome, null, null, out);
     }
 
+    /** The turn of the orchestrator ended: check the picture against the runtime's list, update the bill. */
+    private void stop(SessionTrack s, Event e, String stopping, Out out) {
+        reconcile(s, e, stopping, out);
+        if (!out.history) {
+            sessionCosts.refresh(s, clock.instant());
+        }
+    }
+
+    private void reconcile(SessionTrack s, Event e, String stopping, Out out) {
+        JsonElement list = e.json().get("background_tasks");
+        if (list == null || !list.isJsonArray()) {
+            return; // clients before background_tasks: nothing to check against
+        }
+        BackgroundTasks.Result r = BackgroundTasks.reconcile(s, list.getAsJsonArray(), stopping, out);
+        listed.add(r.appeared());
+        logLost(s, r.lost());
+    }
+
+    private void logLost(SessionTrack s, List<String> ids) {
+        lost.add(ids.size());
+        for (String id : ids) {
+            log.info("agent {} of session {} is no longer listed as running by Claude Code; it leaves as lost",
+                    id, s.id);
+        }
+    }
+
+    private void stopFailure(SessionTrack s, Event e, String actor, Out out) {
+        String error = e.string(Canonical.ERROR);
+        String message = e.string("last_assistant_message");
+        out.emit(CanonicalEvents.base(Canonical.TURN_FAILED, s, out)
+                .put(Canonical.AGENT_ID, actor)
+                .put(Canonical.ERROR, Texts.bound(error != null ? error : message, Texts.MESSAGE))
+                .put(Canonical.MESSAGE, Texts.bound(message, Texts.MESSAGE)));
+        if (!out.history) {
+            sessionCosts.refresh(s, clock.instant());
+        }
+    }
+
+    private void waitFor(SessionTrack s, String actor, String message, Out out) {
+        s.waiting.add(actor);
+        s.lastWaiter = actor;
+        out.emit(CanonicalEvents.base(Canonical.WAITING, s, out)
+                .put(Canonical.AGENT_ID, Canonical.ORCHESTRATOR.equals(actor) ? null : actor)
+                .put(Canonical.MESSAGE, Texts.bound(message, Texts.MESSAGE)));
+    }
+
+    /**
+     * A permission prompt shown to the user: it belongs to the agent that asked (its
+     * {@code PermissionRequest} came first), else to the orchestrator.
+     */
     private void notification(SessionTrack s, Event e, Out out) {
-        if ("permission_prompt".equals(e.string("notification_type"))) {
-            out.emit(CanonicalEvents.base(Canonical.WAITING, s, out)
-                    .put(Canonical.MESSAGE, Texts.bound(e.string(Canonical.MESSAGE), Texts.MESSAGE)));
+        String type = e.string("notification_type");
+        if ("permission_prompt".equals(type) || "elicitation_dialog".equals(type)) {
+            String waiter = s.lastWaiter != null && s.waiting.contains(s.lastWaiter) ? s.lastWaiter
+                    : Canonical.ORCHESTRATOR;
+            waitFor(s, waiter, e.string(Canonical.MESSAGE), out);
+        }
+    }
+
+    private static void compacting(SessionTrack s, boolean now, Out out) {
+        if (s.compacting != now) {
+            s.compacting = now;
+            out.emit(CanonicalEvents.sessionUpdate(s, out).put(Canonical.COMPACTING, now));
+        }
+    }
+
+    private static void cwdChanged(SessionTrack s, Event e, Out out) {
+        String cwd = e.string("new_cwd");
+        if (cwd != null && !cwd.equals(s.cwd)) {
+            s.cwd = cwd;
+            out.emit(CanonicalEvents.withCwd(CanonicalEvents.sessionUpdate(s, out), s));
+        }
+    }
+
+    private static void modelSwitched(SessionTrack s, Event e, Out out) {
+        String model = Texts.bound(e.string("to_model"), Texts.NAME);
+        if (model != null && !model.equals(s.model)) {
+            s.model = model;
+            out.emit(CanonicalEvents.sessionUpdate(s, out).put(Canonical.MODEL, model));
+        }
+    }
+
+    /** {@code TaskCreated}/{@code TaskCompleted}: the shared list, and the owning teammate's task. */
+    private static void taskEvent(SessionTrack s, Event e, boolean completed, Out out) {
+        String id = e.string("task_id");
+        String subject = e.string("task_subject");
+        String owner = e.string("teammate_name");
+        if (s.tasks.put(id, subject, completed ? "completed" : "pending", owner)) {
+            out.emit(CanonicalEvents.sessionUpdate(s, out).put(Canonical.TASKS, s.tasks.toJson()));
+        }
+        if (owner != null) {
+            Teams.task(s, owner, e.string("team_name"), completed ? null : s.tasks.subject(Texts.bound(id, 40)), out);
+        }
+    }
+
+    /** The {@code TaskCreate}/{@code TaskUpdate} tools keep the same list. */
+    private static void taskTool(SessionTrack s, String tool, JsonObject input, JsonObject response, Out out) {
+        boolean changed = false;
+        if ("TaskCreate".equals(tool)) {
+            JsonElement task = response == null ? null : response.get("task");
+            if (task != null && task.isJsonObject()) {
+                changed = s.tasks.put(idOf(task.getAsJsonObject(), "id"), Texts.string(task.getAsJsonObject(), "subject"),
+                        null, null);
+            }
+        } else if ("TaskUpdate".equals(tool) && input != null) {
+            changed = s.tasks.put(idOf(input, "taskId"), Texts.string(input, "subject"), Texts.string(input, "status"),
+                    Texts.string(input, "owner"));
+        }
+        if (changed) {
+            out.emit(CanonicalEvents.sessionUpdate(s, out).put(Canonical.TASKS, s.tasks.toJson()));
+        }
+    }
+
+    /** Task ids are strings in hook payloads and sometimes numbers in tool input. */
+    private static String idOf(JsonObject o, String field) {
+        JsonElement v = o.get(field);
+        return v != null && v.isJsonPrimitive() ? v.getAsString() : null;
+    }
+
+    private void peekModel(SessionTrack s, String agentId, Out out) {
+        AgentTrack agent = s.agents.get(agentId);
+        if (agent != null) {
+            modelPeek.maybe(s, agent, clock.instant(), out.history);
         }
     }
 
@@ -297,15 +547,16 @@ final class ClaudeCodeDecoder implements Reducer {
             }
         }
         out.emit(CanonicalEvents.base(Canonical.SESSION_END, s, out)
-                .put(Canonical.REASON, e.string(Canonical.REASON)));
+                .put(Canonical.REASON, Texts.bound(e.string(Canonical.REASON), Texts.NAME)));
         sessions.end(s.id);
+        sessionCosts.forget(s.id);
     }
 
     // --- payload fields ---
 
     private Instant receivedAt(Event e) {
         String received = e.string(RECEIVED);
-        if (received != null) {
+        if (received != null && received.length() <= 40) {
             try {
                 return Instant.parse(received);
             } catch (DateTimeParseException ex) {
@@ -318,18 +569,6 @@ final class ClaudeCodeDecoder implements Reducer {
     private static boolean isAgentTool(Event e) {
         String tool = e.string("tool_name");
         return "Agent".equals(tool) || "Task".equals(tool);
-    }
-
-    private static Path transcriptPath(String path) {
-        if (path == null || path.isEmpty()) {
-            return null;
-        }
-        try {
-            Path p = Path.of(path);
-            return Files.isRegularFile(p) && Files.isReadable(p) ? p : null;
-        } catch (InvalidPathException e) {
-            return null;
-        }
     }
 
     private static Long number(Event e, String field) {

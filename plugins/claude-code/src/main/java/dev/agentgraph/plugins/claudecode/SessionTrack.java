@@ -2,12 +2,15 @@ package dev.agentgraph.plugins.claudecode;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** What the decoder remembers of one session; every collection is capped. */
 final class SessionTrack {
@@ -19,6 +22,29 @@ final class SessionTrack {
     final int maxPending;
     String cwd;
     String model;
+    /** The orchestrator's agent type when the session was started with {@code --agent NAME}. */
+    String orchestratorType;
+    /** The machine the session runs on, as its hook lines say. */
+    String host;
+    /** The session's own transcript, for the orchestrator's cost and model. */
+    String transcriptPath;
+    /** The orchestrator's part of the bill, from the session transcript, once read. */
+    TranscriptTotals ownCost;
+    /** What the finished sub-agents cost, summed, and whether any of them was billed only in part. */
+    double agentsCostUsd;
+    boolean agentsCostPartial;
+    /** When the session transcript was last read, and whether the session was active since. */
+    Instant costReadAt;
+    boolean costDirty;
+    final SessionTasks tasks = new SessionTasks();
+    /** Agents (by node id, {@code main} for the orchestrator) that wait for the user now. */
+    final Set<String> waiting = new HashSet<>();
+    /** The agent that last began to wait: a permission prompt without an agent id is its. */
+    String lastWaiter;
+    boolean compacting;
+    /** Teammates by name; raw agent ids that stand for a teammate node. */
+    final Map<String, String> teammates = new HashMap<>();
+    final Map<String, String> aliases = new HashMap<>();
     /** The session's client sends agent ids or SubagentStart/Stop; no legacy inference then. */
     boolean modern;
     /** Clock time of the last payload, for expiry. */
@@ -102,7 +128,12 @@ final class SessionTrack {
     }
 
     void finished(String agentId) {
-        agents.remove(agentId);
+        AgentTrack gone = agents.remove(agentId);
+        if (gone != null && gone.teammate) {
+            teammates.values().removeIf(agentId::equals);
+            aliases.values().removeIf(agentId::equals);
+        }
+        waiting.remove(agentId);
         done.add(agentId);
         if (done.size() > MAX_DONE) {
             Iterator<String> it = done.iterator();

@@ -38,6 +38,7 @@ final class Sessions {
         if (s == null) {
             s = new SessionTrack(id, maxPending, clock.instant());
             s.cwd = e.string(Canonical.CWD);
+            s.host = Texts.bound(e.string(ClaudeCodeDecoder.HOST), Texts.NAME);
             sessions.put(id, s);
             if (sessions.size() > maxSessions) {
                 Iterator<SessionTrack> it = sessions.values().iterator();

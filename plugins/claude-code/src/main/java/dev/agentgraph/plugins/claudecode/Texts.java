@@ -2,6 +2,7 @@ package dev.agentgraph.plugins.claudecode;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.agentgraph.api.Canonical;
 import java.util.Map;
 
 /** Bounded strings for clients: previews, summaries, outcomes. */
@@ -10,6 +11,10 @@ final class Texts {
     static final int PROMPT_PREVIEW = 200;
     static final int SUMMARY = 120;
     static final int MESSAGE = 200;
+    /** Agent types, model ids, team and teammate names. */
+    static final int NAME = 80;
+    /** Paths: a working directory, a transcript. */
+    static final int PATH = 1024;
     private static final String MARKER = "=== STATUS-TRUTH MARKER ===";
     private static final String SHIPPED = "shipped:";
 
@@ -51,7 +56,7 @@ final class Texts {
                 }
             }
         }
-        return text == null ? null : bound(oneLine(text), SUMMARY);
+        return text == null ? null : bound(oneLine(bound(text, SUMMARY * 4)), SUMMARY);
     }
 
     /**
@@ -66,7 +71,9 @@ final class Texts {
         if (marker < 0) {
             return null;
         }
-        for (String line : message.substring(marker + MARKER.length()).split("\n")) {
+        int from = marker + MARKER.length();
+        // The shipped: line follows the marker closely; a long message is not split whole.
+        for (String line : message.substring(from, Math.min(message.length(), from + 4096)).split("\n")) {
             String t = line.strip();
             if (t.regionMatches(true, 0, SHIPPED, 0, SHIPPED.length())) {
                 String value = t.substring(SHIPPED.length()).strip();
@@ -111,18 +118,27 @@ final class Texts {
         return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : null;
     }
 
-    static String oneLine(String s) {
-        return s.replaceAll("\\s+", " ").strip();
+    /** The project name of a working directory, bounded. */
+    static String project(String cwd) {
+        return bound(Canonical.projectOf(cwd), NAME);
     }
 
-    /** The last path element of a directory: the project name. */
-    static String project(String cwd) {
-        if (cwd == null) {
-            return null;
+    /** Every run of white space as one space, trimmed; linear, no regular expression. */
+    static String oneLine(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = b.length() > 0;
+            } else {
+                if (space) {
+                    b.append(' ');
+                    space = false;
+                }
+                b.append(c);
+            }
         }
-        String s = cwd.replaceAll("[/\\\\]+$", "");
-        int cut = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
-        String name = s.substring(cut + 1);
-        return name.isEmpty() ? cwd : name;
+        return b.toString();
     }
 }

@@ -1,25 +1,22 @@
 package dev.agentgraph.plugins.claudecode;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import java.io.BufferedReader;
-import java.io.FilterInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.file.StandardOpenOption;
 
 /**
- * Sums the usage of every assistant message in a sub-agent transcript (one JSON object a line).
- * Claude Code writes one line per content block, each repeating its message's usage, so each
- * message id counts once, with the last usage written for it. At most {@code maxBytes} are read;
- * a longer transcript gives partial totals.
+ * Reads transcripts (one JSON object a line) into a {@link TranscriptTally}: a sub-agent's whole
+ * at its stop, a session's in steps as it grows. At most {@code maxBytes} are read per call; a
+ * longer rest makes the totals partial (a whole read) or waits for the next step (a growing one).
  */
 final class TranscriptReader {
 
@@ -31,100 +28,118 @@ final class TranscriptReader {
         this.maxBytes = maxBytes;
     }
 
-    /** Reads {@code file}; {@code fallbackModel} prices messages that name no model. */
+    /** Reads a finished sub-agent's transcript; {@code fallbackModel} prices messages that name no model. */
     TranscriptTotals read(Path file, String fallbackModel) throws IOException {
-        boolean partial = Files.size(file) > maxBytes;
-        Map<String, Tokens> byMessage = new HashMap<>();
-        Map<String, String> modelOf = new HashMap<>();
-        String lastModel = fallbackModel;
-        int anonymous = 0;
-        try (InputStream in = Files.newInputStream(file);
-             BufferedReader reader = new BufferedReader(
-                     new InputStreamReader(new Limited(in, maxBytes), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                JsonObject message = assistantMessage(line);
-                if (message == null) {
-                    continue;
+        TranscriptTally tally = new TranscriptTally(pricing, fallbackModel);
+        boolean more = read(file, tally, false, true);
+        tally.partial |= more;
+        return tally.totals();
+    }
+
+    /** A tally that a session's growing transcript is read into step by step. */
+    TranscriptTally tally(String fallbackModel) {
+        return new TranscriptTally(pricing, fallbackModel);
+    }
+
+    /**
+     * Reads whole lines from {@code tally.offset} on, at most {@code maxBytes}; true when more was
+     * there than was read. A file shorter than the offset was replaced and is read from the start.
+     */
+    boolean readMore(Path file, TranscriptTally tally, boolean skipSidechain) throws IOException {
+        return read(file, tally, skipSidechain, false);
+    }
+
+    /** {@code finished}: the file no longer grows, so a last line without its newline counts too. */
+    private boolean read(Path file, TranscriptTally tally, boolean skipSidechain, boolean finished)
+            throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < tally.offset) {
+                tally.offset = 0;
+            }
+            long want = Math.min(size - tally.offset, maxBytes);
+            ch.position(tally.offset);
+            InputStream in = Channels.newInputStream(ch);
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            byte[] buf = new byte[64 * 1024];
+            long read = 0;
+            long consumed = 0;
+            while (read < want) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, want - read));
+                if (n < 0) {
+                    break;
                 }
-                JsonElement usage = message.get("usage");
-                if (usage == null || !usage.isJsonObject()) {
-                    continue;
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        count(line, tally, skipSidechain);
+                        consumed = read + i + 1;
+                        line.reset();
+                    } else {
+                        line.write(buf[i]);
+                    }
                 }
-                String id = Texts.string(message, "id");
-                if (id == null) {
-                    id = "#" + anonymous++;
-                }
-                byMessage.put(id, Tokens.fromUsage(usage.getAsJsonObject()));
-                String model = Texts.string(message, "model");
+                read += n;
+            }
+            if (finished && read == size - tally.offset && line.size() > 0) {
+                count(line, tally, skipSidechain);
+                consumed = read;
+            } else if (consumed == 0 && read == maxBytes && read > 0) {
+                consumed = read; // one line longer than the cap: skipped, or reading would never move on
+                tally.partial = true;
+            }
+            tally.offset += consumed;
+            return tally.offset < size;
+        }
+    }
+
+    /**
+     * The model of the first assistant message in the first {@code limit} bytes of a transcript,
+     * or null: how a sub-agent whose payloads name no model is known before it finishes.
+     */
+    static String firstModel(Path file, int limit) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(limit);
+        }
+        String text = new String(head, StandardCharsets.UTF_8);
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                break; // a torn last line: the next look will see it whole
+            }
+            String line = text.substring(start, end);
+            start = end + 1;
+            if (!line.contains("\"assistant\"")) {
+                continue;
+            }
+            try {
+                JsonElement root = JsonParser.parseString(line);
+                JsonElement message = root.isJsonObject() ? root.getAsJsonObject().get("message") : null;
+                String model = message != null && message.isJsonObject()
+                        ? Texts.string(message.getAsJsonObject(), "model") : null;
                 if (model != null && !model.startsWith("<")) {
-                    modelOf.put(id, model);
-                    lastModel = model;
+                    return Texts.bound(model, Texts.NAME);
                 }
+            } catch (JsonParseException | IllegalStateException | StackOverflowError e) {
+                // not a message line
             }
         }
-        Tokens sum = Tokens.ZERO;
-        double cost = 0;
-        boolean priced = true;
-        for (Map.Entry<String, Tokens> e : byMessage.entrySet()) {
-            sum = sum.plus(e.getValue());
-            Pricing.Prices prices = pricing.forModel(modelOf.getOrDefault(e.getKey(), fallbackModel));
-            if (prices == null) {
-                priced = false;
-            } else {
-                cost += prices.cost(e.getValue());
-            }
-        }
-        return new TranscriptTotals(sum, priced ? cost : null, lastModel, partial);
+        return null;
     }
 
-    /** Ends the stream after {@code limit} bytes, so that no line, however long, is read past it. */
-    private static final class Limited extends FilterInputStream {
-        private long left;
-
-        Limited(InputStream in, long limit) {
-            super(in);
-            this.left = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = super.read(buf, off, (int) Math.min(len, left));
-            if (n > 0) {
-                left -= n;
-            }
-            return n;
-        }
-    }
-
-    private static JsonObject assistantMessage(String line) {
+    private static void count(ByteArrayOutputStream bytes, TranscriptTally tally, boolean skipSidechain) {
+        String line = bytes.toString(StandardCharsets.UTF_8);
         if (line.isBlank() || !line.contains("\"usage\"")) {
-            return null;
+            return;
         }
         try {
             JsonElement root = JsonParser.parseString(line);
-            if (!root.isJsonObject() || !"assistant".equals(Texts.string(root.getAsJsonObject(), "type"))) {
-                return null;
+            if (root.isJsonObject()) {
+                tally.add(root.getAsJsonObject(), skipSidechain);
             }
-            JsonElement message = root.getAsJsonObject().get("message");
-            return message != null && message.isJsonObject() ? message.getAsJsonObject() : null;
         } catch (JsonParseException | IllegalStateException | StackOverflowError e) {
-            return null;
+            // a torn or hostile line counts for nothing
         }
     }
 }

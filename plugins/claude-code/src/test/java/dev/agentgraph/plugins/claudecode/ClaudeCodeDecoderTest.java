@@ -82,12 +82,14 @@ class ClaudeCodeDecoderTest {
         Event spawn = h.spawnOf("toolu_01tZKS7JfQyGb7hLt4QLwdib");
         assertThat(spawn.string("parent_id")).isEqualTo("main");
         assertThat(spawn.string("subagent_type")).isEqualTo("general-purpose");
-        assertThat(spawn.string("model")).isEqualTo("claude-sonnet-4-5-20250929");
+        // The Task call names no model: the spawn does not guess one; it is priced at the session's.
+        assertThat(spawn.has("model")).isFalse();
         assertThat(h.ofType("agent_done")).isEmpty();
         h.feedAll(lines.subList(4, lines.size()));
         Event done = h.only("agent_done", e -> true);
         assertThat(done.string("id")).isEqualTo("toolu_01tZKS7JfQyGb7hLt4QLwdib");
         assertThat(done.string("outcome")).isEqualTo("functional");
+        assertThat(done.string("model")).isEqualTo("claude-sonnet-4-5-20250929");
         assertThat(done.number("duration_ms", 0)).isEqualTo(38896);
         assertThat(done.bool("cost_partial", false)).isTrue();
         assertThat(done.object("tokens").get("cache_read").getAsLong()).isEqualTo(38736);
