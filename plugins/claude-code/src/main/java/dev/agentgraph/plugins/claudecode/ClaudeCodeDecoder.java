@@ -92,9 +92,8 @@ final class ClaudeCodeDecoder implements Reducer {
     @Override
     public Event reduce(Event event, Emitter emit) {
         offThread.drain(sessions::get, emit);
-        if (event.isTyped()) {
-            return event;
-        }
+        // A hook payload is known by hook_event_name, not by the absence of "event": FileChanged
+        // has a member "event" of its own.
         String hook = event.string("hook_event_name");
         if (hook == null) {
             return event;
@@ -303,6 +302,10 @@ final class ClaudeCodeDecoder implements Reducer {
         }
         if (resolved != null) {
             agent.resolvedModel = resolved;
+        }
+        if (agent.requestedModel == null) {
+            // The call's input comes again with its result: its model, if it named one.
+            agent.requestedModel = Texts.bound(Texts.string(e.object("tool_input"), "model"), Texts.NAME);
         }
         String status = Texts.string(response, "status");
         if ("async_launched".equals(status)) {
