@@ -224,8 +224,8 @@ final class ClaudeCodeDecoder implements Reducer {
         sessions.reopen(s.id);
         s.cwd = e.string(Canonical.CWD, s.cwd);
         s.model = Texts.bound(e.string(Canonical.MODEL, s.model), Texts.NAME);
-        s.compacting = false;
         out.emit(CanonicalEvents.sessionStart(s, Texts.bound(e.string("source"), Texts.NAME), out));
+        compacting(s, false, out); // a compaction ends with the session starting again ("compact")
     }
 
     private void preTool(SessionTrack s, Event e, Out out) {
