@@ -6,6 +6,7 @@ import dev.agentgraph.api.Canonical;
 import dev.agentgraph.api.Counter;
 import dev.agentgraph.api.Emitter;
 import dev.agentgraph.api.Event;
+import dev.agentgraph.api.HookLine;
 import dev.agentgraph.api.Reducer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,12 +37,6 @@ import org.slf4j.Logger;
  */
 final class ClaudeCodeDecoder implements Reducer {
 
-    static final String RECEIVED = "agentgraph_received";
-    static final String CUT = "agentgraph_cut";
-    /** The machine that wrote a hook line. */
-    static final String HOST = "agentgraph_host";
-    /** A line http-ingest appended for durability after emitting its payload itself. */
-    static final String VIA = "agentgraph_via";
     private static final Duration PENDING_TTL = Duration.ofMinutes(30);
 
     /** Settings of the decoder. */
@@ -98,15 +93,15 @@ final class ClaudeCodeDecoder implements Reducer {
         if (hook == null) {
             return event;
         }
-        if (!event.isHistory() && event.has(VIA)) {
+        if (!event.isHistory() && event.has(HookLine.VIA)) {
             copies.increment(); // already decoded when http-ingest received it
             return null;
         }
         decoded.increment();
-        if (event.has(CUT)) {
+        if (event.has(HookLine.CUT)) {
             cut.increment();
             log.warn("a Claude Code {} payload was cut by the hook ({}); decoding what was kept",
-                    Texts.bound(hook, Texts.NAME), event.object(CUT));
+                    Texts.bound(hook, Texts.NAME), event.object(HookLine.CUT));
         }
         Out out = new Out(emit, event.isHistory(), receivedAt(event));
         String sessionId = event.session();
@@ -193,7 +188,7 @@ final class ClaudeCodeDecoder implements Reducer {
      * ({@code agent_type} without {@code agent_id}), the orchestrator's type.
      */
     private void learnSession(SessionTrack s, Event e, Out out) {
-        String host = Texts.bound(e.string(HOST), Texts.NAME);
+        String host = Texts.bound(e.string(HookLine.HOST), Texts.NAME);
         if (host != null && !host.equals(s.host)) {
             s.host = host;
             out.emit(CanonicalEvents.sessionUpdate(s, out).put(Canonical.HOST, host));
@@ -558,7 +553,7 @@ final class ClaudeCodeDecoder implements Reducer {
     // --- payload fields ---
 
     private Instant receivedAt(Event e) {
-        String received = e.string(RECEIVED);
+        String received = e.string(HookLine.RECEIVED);
         if (received != null && received.length() <= 40) {
             try {
                 return Instant.parse(received);

@@ -2,6 +2,7 @@ package dev.agentgraph.plugins.claudecode;
 
 import dev.agentgraph.api.Canonical;
 import dev.agentgraph.api.Event;
+import dev.agentgraph.api.HookLine;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
@@ -38,7 +39,7 @@ final class Sessions {
         if (s == null) {
             s = new SessionTrack(id, maxPending, clock.instant());
             s.cwd = e.string(Canonical.CWD);
-            s.host = Texts.bound(e.string(ClaudeCodeDecoder.HOST), Texts.NAME);
+            s.host = Texts.bound(e.string(HookLine.HOST), Texts.NAME);
             sessions.put(id, s);
             if (sessions.size() > maxSessions) {
                 Iterator<SessionTrack> it = sessions.values().iterator();

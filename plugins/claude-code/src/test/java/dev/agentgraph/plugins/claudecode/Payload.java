@@ -1,5 +1,6 @@
 package dev.agentgraph.plugins.claudecode;
 
+import dev.agentgraph.api.HookLine;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -43,7 +44,7 @@ final class Payload {
     }
 
     Payload at(Instant received) {
-        return with(ClaudeCodeDecoder.RECEIVED, received.toString());
+        return with(HookLine.RECEIVED, received.toString());
     }
 
     String line() {

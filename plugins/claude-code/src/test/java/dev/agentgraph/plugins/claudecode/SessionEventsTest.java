@@ -1,5 +1,6 @@
 package dev.agentgraph.plugins.claudecode;
 
+import dev.agentgraph.api.HookLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentgraph.api.Event;
@@ -114,10 +115,10 @@ class SessionEventsTest {
 
     @Test
     void theHostOfAHookLineNamesTheSessionsMachine() {
-        h.feed(Payload.of("s1", "SessionStart").with(ClaudeCodeDecoder.HOST, "build-07").line());
+        h.feed(Payload.of("s1", "SessionStart").with(HookLine.HOST, "build-07").line());
         assertThat(h.only("session_start", x -> true).string("host")).isEqualTo("build-07");
         assertThat(h.only("session_start", x -> true).string("runtime")).isEqualTo("claude-code");
-        h.feed(Payload.of("s1", "Stop").with(ClaudeCodeDecoder.HOST, "build-07").line());
+        h.feed(Payload.of("s1", "Stop").with(HookLine.HOST, "build-07").line());
         assertThat(h.ofType("session_update")).isEmpty();
     }
 }

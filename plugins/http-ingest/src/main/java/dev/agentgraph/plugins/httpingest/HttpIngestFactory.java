@@ -6,7 +6,10 @@ import dev.agentgraph.api.Source;
 import dev.agentgraph.api.SourceFactory;
 import org.pf4j.Extension;
 
-/** The {@code http-ingest} source: {@code POST /ingest/claude-code}. Key: {@code max-body} (2 MiB). */
+/**
+ * The {@code http-ingest} source: {@code POST /ingest/claude-code}. Keys: {@code max-body} (2 MiB),
+ * {@code append-to-events} (true: each payload is also appended to the event file).
+ */
 @Extension
 public final class HttpIngestFactory implements SourceFactory {
 
@@ -28,6 +31,9 @@ public final class HttpIngestFactory implements SourceFactory {
         if (maxBody < 1) {
             throw new ConfigException("plugin." + ID + ".max-body", "must be positive");
         }
-        return new HttpIngestSource(context, maxBody);
+        boolean durable = context.config().bool("append-to-events", true);
+        EventFileAppender appender = durable
+                ? new EventFileAppender(context.eventsFile(), context.log(), context.counter("append_failures")) : null;
+        return new HttpIngestSource(context, maxBody, appender);
     }
 }

@@ -1,11 +1,10 @@
 package dev.agentgraph.plugins.httpingest;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import dev.agentgraph.api.Counter;
 import dev.agentgraph.api.Emitter;
 import dev.agentgraph.api.Event;
 import dev.agentgraph.api.EventFormatException;
+import dev.agentgraph.api.HookLine;
 import dev.agentgraph.api.HttpRequest;
 import dev.agentgraph.api.HttpResponse;
 import dev.agentgraph.api.PluginContext;
@@ -14,33 +13,40 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.time.Instant;
 import org.slf4j.Logger;
 
 /**
  * Receives Claude Code's {@code type: "http"} hooks. Each request body is one hook payload (one
  * JSON object); it is emitted with the time it was received, exactly as the sh hook would have
- * written it, and answered at once with an empty 200 so the agent never waits. The server has
+ * written it, and answered at once with an empty 200 so the agent never waits. It is also appended
+ * to the event file in the hook's line format, marked as already decoded ({@link HookLine#VIA}), so
+ * that a restart restores an http-mode session as it does a file-mode one. The server has
  * already refused a foreign Host or Origin, a missing token and a body over the cap (413).
  */
 final class HttpIngestSource implements Source {
 
     static final String PATH = "/ingest/claude-code";
-    private static final String RECEIVED = "agentgraph_received";
+    /** The header in which an http hook names its machine. */
+    static final String HOST_HEADER = "X-AgentGraph-Host";
+    private static final int MAX_HOST = 80;
 
     private final PluginContext context;
     private final long maxBody;
     private final Logger log;
     private final Counter accepted;
     private final Counter rejected;
+    private final EventFileAppender appender;
     private volatile Emitter emitter;
 
-    HttpIngestSource(PluginContext context, long maxBody) {
+    /** {@code appender} null: payloads are not written to the event file. */
+    HttpIngestSource(PluginContext context, long maxBody, EventFileAppender appender) {
         this.context = context;
         this.maxBody = maxBody;
         this.log = context.log();
         this.accepted = context.counter("accepted");
         this.rejected = context.counter("bad_requests");
+        this.appender = appender;
     }
 
     @Override
@@ -54,7 +60,7 @@ final class HttpIngestSource implements Source {
         if (emit == null) {
             return HttpResponse.text(503, "AgentGraph is stopping\n");
         }
-        String received = context.clock().instant().toString();
+        Instant received = context.clock().instant();
         Event payload;
         try {
             payload = Event.parse(utf8(request.body()));
@@ -64,14 +70,11 @@ final class HttpIngestSource implements Source {
                     request.remoteAddress(), e.getMessage());
             return HttpResponse.text(400, "expected one JSON object\n");
         }
-        JsonObject line = new JsonObject();
-        line.addProperty(RECEIVED, received);
-        for (Map.Entry<String, JsonElement> member : payload.json().entrySet()) {
-            if (!RECEIVED.equals(member.getKey())) {
-                line.add(member.getKey(), member.getValue());
-            }
+        String host = request.header(HOST_HEADER).filter(h -> !h.isBlank() && h.length() <= MAX_HOST).orElse(null);
+        emit.emit(Event.of(HookLine.wrap(payload.json(), received, host, null)));
+        if (appender != null) {
+            appender.append(HookLine.wrap(payload.json(), received, host, HookLine.VIA_HTTP).toString());
         }
-        emit.emit(Event.of(line));
         accepted.increment();
         return HttpResponse.empty(200);
     }
@@ -79,6 +82,9 @@ final class HttpIngestSource implements Source {
     @Override
     public void close() {
         emitter = null;
+        if (appender != null) {
+            appender.close();
+        }
     }
 
     private static String utf8(byte[] body) throws CharacterCodingException {

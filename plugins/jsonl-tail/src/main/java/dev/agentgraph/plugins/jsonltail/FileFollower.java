@@ -1,5 +1,6 @@
 package dev.agentgraph.plugins.jsonltail;
 
+import dev.agentgraph.api.EventFile;
 import dev.agentgraph.api.Counter;
 import dev.agentgraph.api.Emitter;
 import dev.agentgraph.api.Event;
@@ -163,7 +164,7 @@ final class FileFollower implements AutoCloseable {
         openProblemLogged = false;
         BasicFileAttributes attrs = attributes();
         fileKey = attrs == null ? null : attrs.fileKey();
-        EventFileSetup.modeWarning(file).ifPresent(warning -> {
+        EventFile.modeWarning(file).ifPresent(warning -> {
             insecureMode.increment();
             log.warn(warning);
         });

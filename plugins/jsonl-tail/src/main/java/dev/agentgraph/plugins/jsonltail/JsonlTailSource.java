@@ -1,5 +1,6 @@
 package dev.agentgraph.plugins.jsonltail;
 
+import dev.agentgraph.api.EventFile;
 import dev.agentgraph.api.Counter;
 import dev.agentgraph.api.Emitter;
 import dev.agentgraph.api.Source;
@@ -29,7 +30,7 @@ final class JsonlTailSource implements Source {
     public void start(Emitter emitter) throws IOException {
         if (settings.create() && !Files.exists(settings.file())) {
             try {
-                EventFileSetup.create(settings.file());
+                EventFile.createPrivate(settings.file());
                 log.info("created the event file {} (mode 0600)", settings.file());
             } catch (IOException e) {
                 log.warn("could not create the event file {}: {}; waiting for it to appear", settings.file(), e.toString());

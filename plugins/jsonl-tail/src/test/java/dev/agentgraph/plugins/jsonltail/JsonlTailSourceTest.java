@@ -1,5 +1,6 @@
 package dev.agentgraph.plugins.jsonltail;
 
+import dev.agentgraph.api.EventFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -101,7 +102,7 @@ class JsonlTailSourceTest {
 
         awaitIds("a1");
         assertThat(out.count("insecure_file_mode")).isEqualTo(1);
-        assertThat(EventFileSetup.modeWarning(file)).get().asString().contains("chmod 600");
+        assertThat(EventFile.modeWarning(file)).get().asString().contains("chmod 600");
     }
 
     @Test

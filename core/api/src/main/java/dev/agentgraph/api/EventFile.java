@@ -1,4 +1,4 @@
-package dev.agentgraph.plugins.jsonltail;
+package dev.agentgraph.api;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,16 +10,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Creates the event file private to its user, and tells when an existing one is not: events hold
- * prompts, paths and commands.
+ * The event file is private to its user: events hold prompts, paths and commands. Whoever
+ * creates it (a source that follows it, a source that appends to it) creates it here.
  */
-final class EventFileSetup {
+public final class EventFile {
 
-    private EventFileSetup() {
+    private EventFile() {
     }
 
     /** Creates the missing directories (0700) and the file (0600); existing ones are left as they are. */
-    static void create(Path file) throws IOException {
+    public static void createPrivate(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
         if (!Files.isDirectory(dir)) {
@@ -41,7 +41,7 @@ final class EventFileSetup {
     }
 
     /** A warning when the file can be read by its group or by others, or empty. */
-    static Optional<String> modeWarning(Path file) {
+    public static Optional<String> modeWarning(Path file) {
         Set<PosixFilePermission> perms;
         try {
             perms = Files.getPosixFilePermissions(file);

@@ -1,0 +1,58 @@
+package dev.agentgraph.api;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The line format in which hooks (the sh hook, and http-ingest on its behalf) write an agent
+ * runtime's raw payload to the event file: one JSON object a line, the payload's own members
+ * after AgentGraph's, whose names all begin with {@code agentgraph_}:
+ *
+ * <pre>{"agentgraph_received":"2026-…Z","agentgraph_host":"laptop",&lt;payload members&gt;}</pre>
+ *
+ * Decoders read these members; every writer spells them through this class.
+ */
+public final class HookLine {
+
+    /** When the hook received the payload (ISO-8601, UTC): the time of everything it says. */
+    public static final String RECEIVED = "agentgraph_received";
+    /** The machine the payload came from. */
+    public static final String HOST = "agentgraph_host";
+    /**
+     * Present ({@code "http"}) on a line http-ingest appended after decoding the payload itself:
+     * a reader following the file live skips it, a replay or a restart reads it like any line.
+     */
+    public static final String VIA = "agentgraph_via";
+    /** On a payload the hook cut to its cap: what was dropped. */
+    public static final String CUT = "agentgraph_cut";
+
+    /** The {@link #VIA} value of lines written by http ingest. */
+    public static final String VIA_HTTP = "http";
+
+    private HookLine() {
+    }
+
+    /**
+     * A payload wrapped as a hook line: AgentGraph's members first (a {@code host} or {@code via}
+     * of null is left out), then the payload's, any {@code agentgraph_} member of the payload
+     * itself dropped so that nobody can forge them.
+     */
+    public static JsonObject wrap(JsonObject payload, Instant received, String host, String via) {
+        JsonObject line = new JsonObject();
+        line.addProperty(RECEIVED, received.toString());
+        if (host != null) {
+            line.addProperty(HOST, host);
+        }
+        if (via != null) {
+            line.addProperty(VIA, via);
+        }
+        for (Map.Entry<String, JsonElement> member : payload.entrySet()) {
+            if (!member.getKey().startsWith("agentgraph_")) {
+                line.add(member.getKey(), member.getValue());
+            }
+        }
+        return line;
+    }
+}
