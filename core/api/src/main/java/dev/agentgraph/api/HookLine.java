@@ -2,6 +2,7 @@ package dev.agentgraph.api;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Map;
 
@@ -21,17 +22,29 @@ public final class HookLine {
     /** The machine the payload came from. */
     public static final String HOST = "agentgraph_host";
     /**
-     * Present ({@code "http"}) on a line http-ingest appended after decoding the payload itself:
-     * a reader following the file live skips it, a replay or a restart reads it like any line.
+     * On a line http-ingest appended after its payload was decoded already: {@code http:<run>},
+     * the run being this process's ({@link #viaHttp()}). The same process skips such a line when
+     * it follows it live ({@link #isOwnCopy}); a restart (history), a replay of another run's file
+     * or another server reads it like any line.
      */
     public static final String VIA = "agentgraph_via";
     /** On a payload the hook cut to its cap: what was dropped. */
     public static final String CUT = "agentgraph_cut";
 
-    /** The {@link #VIA} value of lines written by http ingest. */
-    public static final String VIA_HTTP = "http";
+    /** This process among all that ever wrote to an event file. */
+    private static final String RUN = Long.toHexString(new SecureRandom().nextLong());
 
     private HookLine() {
+    }
+
+    /** The {@link #VIA} value of the lines http ingest of this process writes. */
+    public static String viaHttp() {
+        return "http:" + RUN;
+    }
+
+    /** Whether a line's {@link #VIA} says this process wrote it after decoding its payload. */
+    public static boolean isOwnCopy(String via) {
+        return via != null && via.equals(viaHttp());
     }
 
     /**

@@ -93,8 +93,8 @@ final class ClaudeCodeDecoder implements Reducer {
         if (hook == null) {
             return event;
         }
-        if (!event.isHistory() && event.has(HookLine.VIA)) {
-            copies.increment(); // already decoded when http-ingest received it
+        if (!event.isHistory() && HookLine.isOwnCopy(event.string(HookLine.VIA))) {
+            copies.increment(); // decoded already, when this process's http-ingest received it
             return null;
         }
         decoded.increment();

@@ -73,7 +73,7 @@ final class HttpIngestSource implements Source {
         String host = request.header(HOST_HEADER).filter(h -> !h.isBlank() && h.length() <= MAX_HOST).orElse(null);
         emit.emit(Event.of(HookLine.wrap(payload.json(), received, host, null)));
         if (appender != null) {
-            appender.append(HookLine.wrap(payload.json(), received, host, HookLine.VIA_HTTP).toString());
+            appender.append(HookLine.wrap(payload.json(), received, host, HookLine.viaHttp()).toString());
         }
         accepted.increment();
         return HttpResponse.empty(200);
