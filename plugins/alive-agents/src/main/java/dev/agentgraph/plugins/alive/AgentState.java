@@ -1,6 +1,5 @@
 package dev.agentgraph.plugins.alive;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.agentgraph.api.Canonical;
 import dev.agentgraph.api.Event;
@@ -46,17 +45,7 @@ final class AgentState {
 
     /** Takes the fields an {@code agent_update} changed; a member given as JSON null is forgotten. */
     void update(Event update) {
-        for (String field : UPDATABLE) {
-            JsonElement value = update.json().get(field);
-            if (value == null) {
-                continue;
-            }
-            if (value.isJsonNull()) {
-                fields.remove(field);
-            } else {
-                fields.add(field, value.deepCopy());
-            }
-        }
+        Fields.merge(fields, update.json(), UPDATABLE);
     }
 
     /** Waits for the user, or no longer. */

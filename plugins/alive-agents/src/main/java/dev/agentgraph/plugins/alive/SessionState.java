@@ -1,6 +1,5 @@
 package dev.agentgraph.plugins.alive;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.agentgraph.api.Canonical;
 import dev.agentgraph.api.Event;
@@ -33,17 +32,7 @@ final class SessionState {
 
     /** Takes what a session event tells; a member given as JSON null is forgotten. */
     void describe(Event event) {
-        for (String field : DESCRIBED) {
-            JsonElement value = event.json().get(field);
-            if (value == null) {
-                continue;
-            }
-            if (value.isJsonNull()) {
-                fields.remove(field);
-            } else {
-                fields.add(field, value.deepCopy());
-            }
-        }
+        Fields.merge(fields, event.json(), DESCRIBED);
     }
 
     /** A copy for the snapshot. */

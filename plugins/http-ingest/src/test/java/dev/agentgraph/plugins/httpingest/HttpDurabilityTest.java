@@ -54,11 +54,11 @@ class HttpDurabilityTest {
                         .POST(HttpRequest.BodyPublishers.ofString(line)).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).isEqualTo(200);
             }
-            ws.awaitFrame(f -> isEvent(f, "tool_use", "agent_id", AGENT));
+            ws.awaitFrame(f -> Frames.isEvent(f, "tool_use", "agent_id", AGENT));
             // The tail read every appended line back and left it, as already decoded.
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> counter(first, "ingest_copies")
                     == beforeItsStop.size());
-            assertThat(ws.frames()).filteredOn(f -> isEvent(f, "agent_spawn", "id", AGENT)).hasSize(1);
+            assertThat(ws.frames()).filteredOn(f -> Frames.isEvent(f, "agent_spawn", "id", AGENT)).hasSize(1);
         }
 
         List<String> written = Files.readAllLines(events);
@@ -94,14 +94,5 @@ class HttpDurabilityTest {
         JsonObject counters = c.has("counters") ? c.getAsJsonObject("counters") : c;
         JsonElement v = counters.get(name);
         return v == null ? 0 : v.getAsLong();
-    }
-
-    private static boolean isEvent(JsonObject frame, String type, String field, String value) {
-        if (!"event".equals(frame.get("type").getAsString())) {
-            return false;
-        }
-        JsonObject data = frame.getAsJsonObject("data");
-        return type.equals(data.get("event").getAsString()) && data.has(field)
-                && value.equals(data.get(field).getAsString());
     }
 }

@@ -43,15 +43,15 @@ class HttpModeEndToEndTest {
                         .POST(HttpRequest.BodyPublishers.ofString(line)).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).isEqualTo(200);
             }
-            ws.awaitFrame(f -> isEvent(f, "tool_done", "tool_use_id", "toolu_01mWRC7VPYMAXaFgTisNRi0A"));
+            ws.awaitFrame(f -> Frames.isEvent(f, "tool_done", "tool_use_id", "toolu_01mWRC7VPYMAXaFgTisNRi0A"));
             assertThat(alive(graph)).containsExactlyInAnyOrder("a4173581569969e58", "ac967a64cb14028d5");
 
             http.send(HttpRequest.newBuilder(graph.http(HttpIngestSource.PATH)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(lines.get(lines.size() - 1))).build(),
                     HttpResponse.BodyHandlers.discarding());
-            ws.awaitFrame(f -> isEvent(f, "session_end", "reason", "other"));
+            ws.awaitFrame(f -> Frames.isEvent(f, "session_end", "reason", "other"));
             assertThat(alive(graph)).isEmpty();
-            assertThat(ws.frames()).filteredOn(f -> isEvent(f, "agent_done", "outcome", "session_ended")).hasSize(2);
+            assertThat(ws.frames()).filteredOn(f -> Frames.isEvent(f, "agent_done", "outcome", "session_ended")).hasSize(2);
         }
     }
 
@@ -63,14 +63,5 @@ class HttpModeEndToEndTest {
             }
             return ids;
         }
-    }
-
-    private static boolean isEvent(JsonObject frame, String type, String field, String value) {
-        if (!"event".equals(frame.get("type").getAsString())) {
-            return false;
-        }
-        JsonObject data = frame.getAsJsonObject("data");
-        return type.equals(data.get("event").getAsString()) && data.has(field)
-                && value.equals(data.get(field).getAsString());
     }
 }

@@ -1,0 +1,27 @@
+package dev.agentgraph.plugins.alive;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.Set;
+
+/** How an update event changes what is kept of an agent or a session: named members only. */
+final class Fields {
+
+    private Fields() {
+    }
+
+    /** Copies the members {@code names} of {@code update} into {@code kept}; a JSON null removes one. */
+    static void merge(JsonObject kept, JsonObject update, Set<String> names) {
+        for (String name : names) {
+            JsonElement value = update.get(name);
+            if (value == null) {
+                continue;
+            }
+            if (value.isJsonNull()) {
+                kept.remove(name);
+            } else {
+                kept.add(name, value.deepCopy());
+            }
+        }
+    }
+}
