@@ -96,13 +96,19 @@ class HooksCommandTest {
                 Stream.of(more)).toArray(String[]::new));
     }
 
+    private int installHttp(String... more) {
+        return hooks(Stream.concat(Stream.of("install", "--settings", settings.toString(), "--mode", "http"),
+                Stream.of(more)).toArray(String[]::new));
+    }
+
     private JsonObject read() throws IOException {
         return JsonParser.parseString(Files.readString(settings)).getAsJsonObject();
     }
 
     private List<Path> backups() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("settings.json.bak-")).toList();
+            return s.filter(p -> p.getFileName().toString().startsWith("settings.json.") && p.getFileName().toString()
+                    .contains("bak")).toList();
         }
     }
 
@@ -125,7 +131,7 @@ class HooksCommandTest {
         assertThat(ours.get("command").getAsString()).isEqualTo("sh '" + hook.toAbsolutePath() + "'");
         assertThat(ours.get("async").getAsBoolean()).isTrue();
         assertThat(after.getAsJsonObject("hooks").getAsJsonArray("Stop")).hasSize(2);
-        for (String event : HookEntries.EVENTS) {
+        for (String event : ClaudeCode.INSTANCE.events()) {
             assertThat(after.getAsJsonObject("hooks").has(event)).as(event).isTrue();
         }
         JsonObject end = after.getAsJsonObject("hooks").getAsJsonArray("SessionEnd").get(0).getAsJsonObject()
@@ -176,7 +182,7 @@ class HooksCommandTest {
     void uninstallOfAFileWithoutHooksSectionRemovesTheSection() throws IOException {
         String plain = "{\n  \"model\": \"sonnet\"\n}\n";
         Files.writeString(settings, plain);
-        install("--mode", "http", "--url", "http://127.0.0.1:9999/ingest/claude-code");
+        installHttp("--url", "http://127.0.0.1:9999/ingest/claude-code");
         JsonObject h = read().getAsJsonObject("hooks").getAsJsonArray("PostToolUse").get(0).getAsJsonObject()
                 .getAsJsonArray("hooks").get(0).getAsJsonObject();
         assertThat(h.get("type").getAsString()).isEqualTo("http");
@@ -189,12 +195,12 @@ class HooksCommandTest {
     @Test
     void httpHooksCanCarryTheTokenFromAnEnvironmentVariableWithoutWritingIt() throws IOException {
         Files.writeString(settings, "{}");
-        assertThat(install("--mode", "http", "--token-env", "AGENTGRAPH_TOKEN")).isZero();
+        assertThat(installHttp("--token-env", "AGENTGRAPH_TOKEN")).isZero();
         JsonObject h = read().getAsJsonObject("hooks").getAsJsonArray("PreToolUse").get(0).getAsJsonObject()
                 .getAsJsonArray("hooks").get(0).getAsJsonObject();
         assertThat(h.getAsJsonObject("headers").get("Authorization").getAsString()).isEqualTo("Bearer $AGENTGRAPH_TOKEN");
         assertThat(h.getAsJsonArray("allowedEnvVars").get(0).getAsString()).isEqualTo("AGENTGRAPH_TOKEN");
-        assertThat(install("--mode", "http", "--token-env", "not a name")).isEqualTo(1);
+        assertThat(installHttp("--token-env", "not a name")).isEqualTo(1);
         assertThat(err).contains("--token-env");
         assertThat(install("--token-env", "AGENTGRAPH_TOKEN")).isEqualTo(1);
         assertThat(err).contains("--mode http");
@@ -234,7 +240,7 @@ class HooksCommandTest {
         settings = dir.resolve("project/.claude/settings.json");
         assertThat(install()).isZero();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(settings))).isEqualTo("rw-------");
-        assertThat(read().getAsJsonObject("hooks").keySet()).containsExactlyElementsOf(HookEntries.EVENTS);
+        assertThat(read().getAsJsonObject("hooks").keySet()).containsExactlyElementsOf(ClaudeCode.INSTANCE.events());
         assertThat(backups()).isEmpty();
     }
 

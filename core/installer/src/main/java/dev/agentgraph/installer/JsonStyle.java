@@ -1,0 +1,55 @@
+package dev.agentgraph.installer;
+
+import com.google.gson.FormattingStyle;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+
+/**
+ * How a settings file is laid out: its indent (two spaces, four, a tab), its line ends, whether it
+ * ends with a line break, or all on one line. A file AgentGraph changes is written back the way
+ * its owner wrote it; key order is kept by the JSON tree itself. Comments and the spacing inside
+ * a line are not JSON, so a hand-aligned file comes back in its indent style only.
+ */
+record JsonStyle(String indent, String newline, boolean finalNewline, boolean spaceAfterColon) {
+
+    /** A new file: two spaces an indent, {@code \n}, a final line break. */
+    static final JsonStyle DEFAULT = new JsonStyle("  ", "\n", true, true);
+
+    /** The style of {@code text}, a valid JSON object. */
+    static JsonStyle of(String text) {
+        String newline = text.contains("\r\n") ? "\r\n" : "\n";
+        boolean finalNewline = text.endsWith("\n");
+        String body = text.strip();
+        if (body.indexOf('\n') < 0) {
+            // One line: keep it one line (with or without a space after each colon).
+            return new JsonStyle("", "", finalNewline, body.contains("\": "));
+        }
+        return new JsonStyle(firstIndent(body), newline, finalNewline, true);
+    }
+
+    /** The leading white space of the first indented line: one level of the file's indent. */
+    private static String firstIndent(String body) {
+        int i = body.indexOf('\n');
+        while (i >= 0 && i < body.length() - 1) {
+            int start = i + 1;
+            int end = start;
+            while (end < body.length() && (body.charAt(end) == ' ' || body.charAt(end) == '\t')) {
+                end++;
+            }
+            if (end > start && end < body.length() && body.charAt(end) != '\n' && body.charAt(end) != '\r') {
+                return body.substring(start, end);
+            }
+            i = body.indexOf('\n', start);
+        }
+        return DEFAULT.indent;
+    }
+
+    String render(JsonObject settings) {
+        FormattingStyle style = indent.isEmpty() && newline.isEmpty()
+                ? FormattingStyle.COMPACT.withSpaceAfterSeparators(spaceAfterColon)
+                : FormattingStyle.PRETTY.withIndent(indent).withNewline(newline);
+        Gson gson = new GsonBuilder().setFormattingStyle(style).disableHtmlEscaping().create();
+        return gson.toJson(settings) + (finalNewline ? (newline.isEmpty() ? "\n" : newline) : "");
+    }
+}
