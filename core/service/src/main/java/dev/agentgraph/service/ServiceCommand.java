@@ -1,5 +1,6 @@
 package dev.agentgraph.service;
 
+import dev.agentgraph.runtime.config.Home;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -112,6 +113,10 @@ public final class ServiceCommand {
         if (env.installation() == null) {
             err().println("agentgraph service: the installation folder is unknown (system property agentgraph.home);"
                     + " run this through bin/agentgraph.");
+            return null;
+        }
+        if (Home.inBuildFolder(env.installation())) {
+            err().println("agentgraph service: " + Home.buildFolderAdvice(env.installation()));
             return null;
         }
         return switch (env.os()) {

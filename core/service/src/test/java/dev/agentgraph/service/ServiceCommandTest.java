@@ -22,8 +22,11 @@ class ServiceCommandTest {
     private final List<List<String>> ran = new ArrayList<>();
 
     private int run(ServiceEnvironment.Os os, String... args) {
-        ServiceEnvironment env = new ServiceEnvironment(home, Path.of("/opt/agent graph/agentgraph-0.1.0"),
-                Path.of("/usr/lib/jvm/java-17"), os);
+        return runFrom(Path.of("/opt/agent graph/agentgraph-0.1.0"), os, args);
+    }
+
+    private int runFrom(Path installation, ServiceEnvironment.Os os, String... args) {
+        ServiceEnvironment env = new ServiceEnvironment(home, installation, Path.of("/usr/lib/jvm/java-17"), os);
         CommandRunner recording = new CommandRunner() {
             @Override
             Result run(List<String> command) {
@@ -140,5 +143,15 @@ class ServiceCommandTest {
         assertThat(ServiceEnvironment.os("Linux")).isEqualTo(ServiceEnvironment.Os.LINUX);
         assertThat(ServiceEnvironment.os("Mac OS X")).isEqualTo(ServiceEnvironment.Os.MACOS);
         assertThat(ServiceEnvironment.os("Windows 11")).isEqualTo(ServiceEnvironment.Os.OTHER);
+    }
+
+    @Test
+    void anInstallationInABuildFolderIsRefusedWithTheWayOut() {
+        assertThat(runFrom(Path.of("/src/agentgraph/dist/target/agentgraph-0.1.0"), ServiceEnvironment.Os.LINUX,
+                "install", "--no-start")).isEqualTo(1);
+        assertThat(err.toString().strip().lines()).singleElement().asString().contains("build folder")
+                .contains("agentgraph install");
+        assertThat(home.resolve(".config")).doesNotExist();
+        assertThat(ran).isEmpty();
     }
 }
