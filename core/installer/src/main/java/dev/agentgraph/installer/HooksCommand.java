@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code agentgraph hooks install|uninstall|print}: AgentGraph's hooks in Claude Code's settings. */
@@ -58,9 +59,12 @@ public final class HooksCommand implements Callable<Integer> {
         @Option(names = "--settings", paramLabel = "FILE", description = "This settings file instead.")
         Path settings;
 
-        Path file() throws SettingsException {
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
+
+        Path file() {
             if (shared && scope != Scope.project) {
-                throw new SettingsException("--shared goes with --scope project");
+                throw new ParameterException(command.commandLine(), "--shared goes with --scope project");
             }
             if (settings != null) {
                 return settings;
@@ -100,21 +104,29 @@ public final class HooksCommand implements Callable<Integer> {
                 description = "The hook script (default: hooks/agentgraph-hook.sh of this installation).")
         Path hook;
 
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
+
+        /** A combination of options that cannot work: a usage error, pointing to the command's help. */
+        private ParameterException usage(String message) {
+            return new ParameterException(command.commandLine(), message);
+        }
+
         HookEntries entries() throws SettingsException {
             return switch (mode) {
                 case http -> {
                     String u = url == null ? DEFAULT_URL : url;
                     if (!u.startsWith("http://") && !u.startsWith("https://")) {
-                        throw new SettingsException("--url must be an http:// or https:// URL, not " + u);
+                        throw usage("--url must be an http:// or https:// URL, not " + u);
                     }
                     if (tokenEnv != null && !isVariableName(tokenEnv)) {
-                        throw new SettingsException("--token-env must name an environment variable, not " + tokenEnv);
+                        throw usage("--token-env must name an environment variable, not " + tokenEnv);
                     }
                     if (hostName != null && !HostName.valid(hostName)) {
-                        throw new SettingsException("--host-name takes letters, digits, '.', '-' and '_' only, not " + hostName);
+                        throw usage("--host-name takes letters, digits, '.', '-' and '_' only, not " + hostName);
                     }
                     if (events != null || hook != null) {
-                        throw new SettingsException((events != null ? "--events" : "--hook")
+                        throw usage((events != null ? "--events" : "--hook")
                                 + " goes with --mode file; http hooks post to --url");
                     }
                     yield HookEntries.http(target(), u, tokenEnv, hostName == null ? HostName.detect() : hostName);
@@ -122,7 +134,7 @@ public final class HooksCommand implements Callable<Integer> {
                 case file -> {
                     for (String[] option : new String[][] {{"--url", url}, {"--token-env", tokenEnv}, {"--host-name", hostName}}) {
                         if (option[1] != null) {
-                            throw new SettingsException(option[0] + " goes with --mode http; the file hook needs none");
+                            throw usage(option[0] + " goes with --mode http; the file hook needs none");
                         }
                     }
                     yield HookEntries.command(target(), script().toString(),

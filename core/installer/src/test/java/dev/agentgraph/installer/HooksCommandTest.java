@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The installer on real settings.json files. */
 class HooksCommandTest {
@@ -82,10 +81,8 @@ class HooksCommandTest {
     private int hooks(String... args) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
-        CommandLine cli = new CommandLine(new HooksCommand());
-        cli.setOut(new PrintWriter(o));
-        cli.setErr(new PrintWriter(e));
-        int code = cli.execute(args);
+        int code = dev.agentgraph.runtime.cli.Main.execute(new PrintWriter(o), new PrintWriter(e),
+                Stream.concat(Stream.of("hooks"), Stream.of(args)).toArray(String[]::new));
         out = o.toString();
         err = e.toString();
         return code;
@@ -200,9 +197,9 @@ class HooksCommandTest {
                 .getAsJsonArray("hooks").get(0).getAsJsonObject();
         assertThat(h.getAsJsonObject("headers").get("Authorization").getAsString()).isEqualTo("Bearer $AGENTGRAPH_TOKEN");
         assertThat(h.getAsJsonArray("allowedEnvVars").get(0).getAsString()).isEqualTo("AGENTGRAPH_TOKEN");
-        assertThat(installHttp("--token-env", "not a name")).isEqualTo(1);
+        assertThat(installHttp("--token-env", "not a name")).isEqualTo(2);
         assertThat(err).contains("--token-env");
-        assertThat(install("--token-env", "AGENTGRAPH_TOKEN")).isEqualTo(1);
+        assertThat(install("--token-env", "AGENTGRAPH_TOKEN")).isEqualTo(2);
         assertThat(err).contains("--mode http");
     }
 

@@ -24,7 +24,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The installer in every mode, on real settings files: http, custom URLs, scopes, backups, styles. */
 class HooksInstallModesTest {
@@ -47,10 +46,8 @@ class HooksInstallModesTest {
     private int hooks(String... args) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
-        CommandLine cli = new CommandLine(new HooksCommand());
-        cli.setOut(new PrintWriter(o));
-        cli.setErr(new PrintWriter(e));
-        int code = cli.execute(args);
+        int code = dev.agentgraph.runtime.cli.Main.execute(new PrintWriter(o), new PrintWriter(e),
+                Stream.concat(Stream.of("hooks"), Stream.of(args)).toArray(String[]::new));
         out = o.toString();
         err = e.toString();
         return code;
@@ -171,12 +168,13 @@ class HooksInstallModesTest {
         for (String[] args : List.of(new String[] {"--url", "http://127.0.0.1:8201/ingest/claude-code"},
                 new String[] {"--host-name", "x"}, new String[] {"--token-env", "T"})) {
             assertThat(hooks(Stream.concat(Stream.of("install", "--settings", settings.toString(), "--hook", hook.toString()),
-                    Stream.of(args)).toArray(String[]::new))).isEqualTo(1);
-            assertThat(err.strip().lines()).singleElement().asString().contains(args[0]).contains("--mode http");
+                    Stream.of(args)).toArray(String[]::new))).isEqualTo(2);
+            assertThat(err.strip().lines()).singleElement().asString().contains(args[0]).contains("--mode http")
+                    .endsWith("; see agentgraph hooks install --help");
         }
-        assertThat(installHttp("--hook", hook.toString())).isEqualTo(1);
+        assertThat(installHttp("--hook", hook.toString())).isEqualTo(2);
         assertThat(err).contains("--hook goes with --mode file");
-        assertThat(installHttp("--host-name", "bad name\r\nX-Evil: 1")).isEqualTo(1);
+        assertThat(installHttp("--host-name", "bad name\r\nX-Evil: 1")).isEqualTo(2);
         assertThat(Files.readString(settings)).isEqualTo("{}");
     }
 
@@ -269,7 +267,7 @@ class HooksInstallModesTest {
         assertThat(cli(project, "hooks", "uninstall", "--scope", "project")).isZero();
         assertThat(project.resolve(".claude/settings.local.json")).content().doesNotContain(HookEntries.SCRIPT_NAME);
         assertThat(project.resolve(".claude/settings.json")).content().contains(HookEntries.SCRIPT_NAME);
-        assertThat(cli(project, "hooks", "install", "--shared", "--hook", hook.toString())).isEqualTo(1);
+        assertThat(cli(project, "hooks", "install", "--shared", "--hook", hook.toString())).isEqualTo(2);
         assertThat(childOutput).contains("--shared goes with --scope project");
     }
 
