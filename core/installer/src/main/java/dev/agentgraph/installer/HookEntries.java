@@ -3,7 +3,9 @@ package dev.agentgraph.installer;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -169,6 +171,28 @@ final class HookEntries {
         }
     }
 
+    /** AgentGraph's hooks in a settings file, by event, in file order; empty when there are none. */
+    static Map<String, List<JsonObject>> ours(JsonObject settings) throws SettingsException {
+        Map<String, List<JsonObject>> found = new LinkedHashMap<>();
+        JsonObject hooks = section(settings, false);
+        if (hooks == null) {
+            return found;
+        }
+        for (Map.Entry<String, JsonElement> event : hooks.entrySet()) {
+            for (JsonElement group : event.getValue().getAsJsonArray()) {
+                JsonElement list = group.isJsonObject() ? group.getAsJsonObject().get("hooks") : null;
+                if (list != null && list.isJsonArray()) {
+                    for (JsonElement h : list.getAsJsonArray()) {
+                        if (isOurs(h)) {
+                            found.computeIfAbsent(event.getKey(), k -> new ArrayList<>()).add(h.getAsJsonObject());
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** Whether a settings file holds any AgentGraph entry. */
     static boolean installed(JsonObject settings) throws SettingsException {
         JsonObject copy = settings.deepCopy();
@@ -241,7 +265,7 @@ final class HookEntries {
         return hooks.getAsJsonObject();
     }
 
-    private static String string(JsonObject o, String field) {
+    static String string(JsonObject o, String field) {
         JsonElement e = o.get(field);
         return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
     }

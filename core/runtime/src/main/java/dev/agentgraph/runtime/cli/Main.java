@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "agentgraph", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "A live browser view of coding agents and their sub-agents.",
-        subcommands = {RunCommand.class, PluginsCommand.class},
+        subcommands = {RunCommand.class, PluginsCommand.class, DoctorCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or configuration, 3 port in use."})
 public final class Main implements Callable<Integer> {
 
