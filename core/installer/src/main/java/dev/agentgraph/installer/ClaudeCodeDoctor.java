@@ -215,7 +215,8 @@ public final class ClaudeCodeDoctor implements DoctorCheck {
         }
     }
 
-    private static boolean onPath(String program) {
+    /** Whether a program of that name is on PATH, as the shell Claude Code starts would find it. */
+    static boolean onPath(String program) {
         String path = System.getenv("PATH");
         return path != null && Stream.of(path.split(java.io.File.pathSeparator))
                 .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, program)));

@@ -205,7 +205,7 @@ public final class HooksCommand implements Callable<Integer> {
                 if (!noHttp.isEmpty()) {
                     said.append(System.lineSeparator()).append(String.join(", ", noHttp))
                             .append(": a command hook that posts with curl, since ").append(target().displayName())
-                            .append(" runs no http hook there").append(curlOnPath() ? "" : " (curl is not on PATH here:"
+                            .append(" runs no http hook there").append(ClaudeCodeDoctor.onPath("curl") ? "" : " (curl is not on PATH here:"
                                     + " install it, or the session is known from its next event)");
                 }
                 said.append(System.lineSeparator()).append(target().restartHint());
@@ -275,19 +275,6 @@ public final class HooksCommand implements Callable<Integer> {
         } catch (SettingsException e) {
             throw file.malformed(e.getMessage());
         }
-    }
-
-    private static boolean curlOnPath() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "curl"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static int run(CommandSpec spec, Action action) {
