@@ -154,4 +154,26 @@ class ServiceCommandTest {
         assertThat(home.resolve(".config")).doesNotExist();
         assertThat(ran).isEmpty();
     }
+
+    @Test
+    void everySubcommandHasHelpThroughTheRealCommandLine() {
+        for (String sub : List.of("print", "install", "uninstall")) {
+            StringWriter o = new StringWriter();
+            StringWriter e = new StringWriter();
+            int code = dev.agentgraph.runtime.cli.Main.execute(new PrintWriter(o), new PrintWriter(e), "service", sub, "--help");
+            assertThat(code).as(sub + ": " + e).isZero();
+            assertThat(o.toString()).startsWith("Usage: agentgraph service " + sub);
+        }
+        // Through the real command line, the methods still get their own arguments.
+        StringWriter p = new StringWriter();
+        assertThat(dev.agentgraph.runtime.cli.Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(p),
+                "service", "print", "--", "--port", "8300")).isEqualTo(1);
+        assertThat(p.toString()).contains("installation folder is unknown").doesNotContain("mismatch");
+        StringWriter e = new StringWriter();
+        int code = dev.agentgraph.runtime.cli.Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(e),
+                "service", "instal");
+        assertThat(code).isEqualTo(2);
+        assertThat(e.toString().strip()).isEqualTo(
+                "agentgraph service: unknown command 'instal' (did you mean install?); see agentgraph service --help");
+    }
 }

@@ -57,10 +57,15 @@ public final class Main implements Callable<Integer> {
         return cli;
     }
 
-    /** {@code -h/--help} and {@code -V/--version} on every subcommand, however it was declared. */
+    /**
+     * {@code -h/--help} and {@code -V/--version} on every subcommand a provider forgot them on.
+     * Not on a subcommand that is a method: picocli would pass the added options to it as
+     * arguments; such a command must declare them in its annotation.
+     */
     private static void helpEverywhere(CommandLine cli) {
         for (CommandLine sub : cli.getSubcommands().values()) {
-            if (!sub.getCommandSpec().mixins().containsKey("mixinStandardHelpOptions")) {
+            if (!(sub.getCommandSpec().userObject() instanceof java.lang.reflect.Method)
+                    && !sub.getCommandSpec().mixins().containsKey("mixinStandardHelpOptions")) {
                 sub.getCommandSpec().mixinStandardHelpOptions(true);
             }
             helpEverywhere(sub);
