@@ -39,7 +39,7 @@ public final class ClaudeCodeDoctor implements DoctorCheck {
     }
 
     @Override
-    public List<Finding> check(DoctorContext context) {
+    public Result check(DoctorContext context) {
         List<Finding> findings = new ArrayList<>();
         Map<Path, Map<String, List<JsonObject>>> registered = new LinkedHashMap<>();
         List<Path> looked = new ArrayList<>();
@@ -60,7 +60,7 @@ public final class ClaudeCodeDoctor implements DoctorCheck {
         if (registered.isEmpty()) {
             findings.add(Finding.problem("no AgentGraph hooks in " + join(looked),
                     "agentgraph hooks install, then restart Claude Code"));
-            return findings;
+            return new Result(findings, true);
         }
         if (registered.size() > 1) {
             findings.add(Finding.problem("AgentGraph hooks are registered in " + join(List.copyOf(registered.keySet()))
@@ -87,7 +87,7 @@ public final class ClaudeCodeDoctor implements DoctorCheck {
         } else {
             fileChecks(context, hooks, findings);
         }
-        return findings;
+        return new Result(findings, !http);
     }
 
     private static void fileChecks(DoctorContext context, Map<String, List<JsonObject>> hooks, List<Finding> findings) {

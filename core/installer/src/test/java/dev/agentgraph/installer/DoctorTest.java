@@ -148,6 +148,18 @@ class DoctorTest {
     }
 
     @Test
+    void workingHttpHooksNeedNoEventFile() throws Exception {
+        try (AgentGraph graph = server(events, false)) {
+            hooks("install", "--settings", home.resolve(".claude/settings.json").toString(), "--mode", "http",
+                    "--url", graph.uri("/ingest/claude-code").toString());
+            Run run = doctor("--port", String.valueOf(graph.port()), "--events", events.toString());
+            assertThat(run.code()).as(run.out()).isZero();
+            assertThat(run.out()).doesNotContain("✘").doesNotContain("event file")
+                    .contains("✔ the hooks post to " + graph.uri("/ingest/claude-code") + ", where AgentGraph answers");
+        }
+    }
+
+    @Test
     void aBrokenSetUpSaysWhatIsWrongAndHowToFixIt() throws Exception {
         Path gone = dir.resolve("old-install/hooks/agentgraph-hook.sh");
         Files.createDirectories(gone.getParent());
@@ -180,7 +192,7 @@ class DoctorTest {
     void noServerNoHooksAndHttpHooksWithoutTheirServerOrToken() throws Exception {
         Run bare = doctor("--port", String.valueOf(closedPort()), "--events", events.toString());
         assertThat(bare.code()).isEqualTo(1);
-        assertThat(bare.out()).contains("✘ no server answers on http://127.0.0.1:")
+        assertThat(bare.out()).contains("✘ no server answers on http://127.0.0.1:").contains("(nothing listens there)")
                 .contains("fix: start it: agentgraph (or keep it running: agentgraph service install)")
                 .contains("✘ no AgentGraph hooks in " + home.resolve(".claude/settings.json"))
                 .contains("fix: agentgraph hooks install, then restart Claude Code");

@@ -9,8 +9,9 @@ import java.util.ServiceLoader;
 
 /**
  * Runs every check: AgentGraph's own (the event file, the server), then each runtime's
- * ({@link DoctorCheck}s on the class path). A check that throws becomes a problem line; the
- * others still run.
+ * ({@link DoctorCheck}s on the class path). The event file is checked when a runtime's hooks
+ * write to it (or no runtime says): http hooks never make it grow. A check that throws becomes
+ * a problem line; the others still run.
  */
 public final class Doctor {
 
@@ -22,18 +23,29 @@ public final class Doctor {
 
     /** Findings by heading, in order. */
     public static Map<String, List<Finding>> run(DoctorContext context, Clock clock) {
-        Map<String, List<Finding>> all = new LinkedHashMap<>();
-        List<Finding> core = new ArrayList<>(EventFileCheck.check(context.config().eventsFile(), clock.instant()));
-        core.addAll(ServerCheck.check(context, clock.instant()));
-        all.put(CORE, core);
+        Map<String, List<Finding>> runtimes = new LinkedHashMap<>();
+        boolean eventFileUsed = false;
+        boolean anyRuntime = false;
         for (DoctorCheck check : ServiceLoader.load(DoctorCheck.class)) {
+            anyRuntime = true;
             try {
-                all.put(check.runtime(), check.check(context));
+                DoctorCheck.Result result = check.check(context);
+                runtimes.put(check.runtime(), result.findings());
+                eventFileUsed |= result.usesEventFile();
             } catch (RuntimeException e) {
-                all.put(check.runtime(), List.of(Finding.problem("the check itself failed: " + e,
-                        "report this; the other checks above still hold")));
+                runtimes.put(check.runtime(), List.of(Finding.problem("the check itself failed: " + e,
+                        "report this; the other checks still hold")));
+                eventFileUsed = true;
             }
         }
+        List<Finding> core = new ArrayList<>();
+        if (eventFileUsed || !anyRuntime) {
+            core.addAll(EventFileCheck.check(context.config().eventsFile(), clock.instant()));
+        }
+        core.addAll(ServerCheck.check(context, clock.instant()));
+        Map<String, List<Finding>> all = new LinkedHashMap<>();
+        all.put(CORE, core);
+        all.putAll(runtimes);
         return all;
     }
 }

@@ -15,5 +15,13 @@ public interface DoctorCheck {
     String runtime();
 
     /** Runs the checks; each problem comes with its fix. Must finish in bounded time and never throw. */
-    List<Finding> check(DoctorContext context);
+    Result check(DoctorContext context);
+
+    /**
+     * The runtime's lines, and whether its hooks deliver through the event file (file mode) or
+     * not (http hooks): only then are the event file's lines (is it growing, when came the last
+     * event) about this runtime.
+     */
+    record Result(List<Finding> findings, boolean usesEventFile) {
+    }
 }

@@ -30,6 +30,10 @@ public final class Http {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body(), null);
+        } catch (java.net.ConnectException e) {
+            return new Answer(0, "", "nothing listens there");
+        } catch (java.net.http.HttpTimeoutException e) {
+            return new Answer(0, "", "no answer within " + TIMEOUT.toSeconds() + " s");
         } catch (IOException e) {
             return new Answer(0, "", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (InterruptedException e) {
