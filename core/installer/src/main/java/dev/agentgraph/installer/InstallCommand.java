@@ -1,5 +1,6 @@
 package dev.agentgraph.installer;
 
+import com.google.gson.JsonObject;
 import dev.agentgraph.runtime.config.Home;
 import java.io.File;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -76,6 +78,7 @@ public final class InstallCommand implements Callable<Integer> {
                 out.println(bin + " is not on PATH: add it (export PATH=\"" + bin + ":$PATH\" in your shell profile),"
                         + " or run " + link + " by its full path");
             }
+            staleHooks(to).ifPresent(out::println);
             out.println("Next: " + link + " hooks install (again, if the hooks were installed from another folder),"
                     + " then restart Claude Code.");
             out.flush();
@@ -85,6 +88,28 @@ public final class InstallCommand implements Callable<Integer> {
             err.flush();
             return HooksCommand.FAILURE;
         }
+    }
+
+    /** A warning when the user's hooks run a hook script outside the new installation (a build folder). */
+    private static Optional<String> staleHooks(Path installed) {
+        Path settings = HooksCommand.target().userSettings(Home.user());
+        try {
+            if (!Files.exists(settings)) {
+                return Optional.empty();
+            }
+            for (List<JsonObject> hooks : HookEntries.ours(SettingsFile.open(settings).parse()).values()) {
+                for (JsonObject h : hooks) {
+                    String command = HookEntries.string(h, "command");
+                    if (command != null && command.contains(HookEntries.SCRIPT_NAME) && !command.contains(installed.toString())) {
+                        return Optional.of("Your hooks in " + settings + " still run " + command
+                                + ": reinstall them from here (below).");
+                    }
+                }
+            }
+        } catch (SettingsException e) {
+            return Optional.of(e.getMessage());
+        }
+        return Optional.empty();
     }
 
     static Path defaultDir() {

@@ -125,4 +125,22 @@ class InstallCommandTest {
         assertThat(install(dir.resolve("nowhere"))).isEqualTo(1);
         assertThat(err).contains("run this through bin/agentgraph");
     }
+
+    @Test
+    void hooksStillPointingAtTheBuildFolderAreNamed() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("user"));
+        write(home.resolve(".claude/settings.json"), "{\"hooks\":{\"Stop\":[{\"hooks\":[{\"type\":\"command\","
+                + "\"command\":\"sh '" + built.resolve("hooks/agentgraph-hook.sh") + "'\"}]}]}}");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dagentgraph.home=" + built, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "install", "--dir", dest.toString(), "--bin-dir", bin.toString()).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("AGENTGRAPH_"));
+        pb.environment().put("HOME", home.toString());
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        assertThat(output).contains("Your hooks in " + home.resolve(".claude/settings.json") + " still run sh '"
+                + built.resolve("hooks/agentgraph-hook.sh") + "'");
+    }
 }
