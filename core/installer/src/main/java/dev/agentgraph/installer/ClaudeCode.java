@@ -9,9 +9,16 @@ final class ClaudeCode implements HookTarget {
 
     static final ClaudeCode INSTANCE = new ClaudeCode();
 
-    /** The hook events AgentGraph listens to. */
-    private static final List<String> EVENTS = List.of("SessionStart", "UserPromptSubmit", "PreToolUse", "PostToolUse",
-            "PostToolUseFailure", "SubagentStart", "SubagentStop", "Notification", "Stop", "SessionEnd");
+    /**
+     * The hook events AgentGraph listens to: those the claude-code decoder gives a meaning of its
+     * own (a session's model and folder, tools, sub-agents, teammates and their tasks, waiting for
+     * permission, compacting, a failed turn), in the order of a session's life. The other events
+     * would only be activity; each registered hook costs a process (file mode) or a request.
+     */
+    private static final List<String> EVENTS = List.of("SessionStart", "UserPromptSubmit", "PreToolUse",
+            "PermissionRequest", "PostToolUse", "PostToolUseFailure", "SubagentStart", "SubagentStop", "TaskCreated",
+            "TaskCompleted", "TeammateIdle", "Notification", "PreCompact", "PostCompact", "PostModelSwitch", "CwdChanged",
+            "Stop", "StopFailure", "SessionEnd");
 
     /** Claude Code runs only command (and mcp_tool) hooks for these. */
     private static final Set<String> NO_HTTP = Set.of("SessionStart", "Setup");

@@ -140,7 +140,7 @@ class DoctorTest {
                     .contains("✔ AgentGraph 0.1.0 runs on http://127.0.0.1:" + graph.port() + "/")
                     .contains("✔ the server has received 1 events since it started, the last just now")
                     .contains("Claude Code")
-                    .contains("✔ hooks registered in " + home.resolve(".claude/settings.json") + " (file mode, 10 events)")
+                    .contains("✔ hooks registered in " + home.resolve(".claude/settings.json") + " (file mode, " + ClaudeCode.INSTANCE.events().size() + " events)")
                     .contains("✔ the hook script " + HOOK + " runs (a test event went to a temporary file, not yours)")
                     .contains("✔ the hooks write to " + events + ", the file AgentGraph reads");
         }
