@@ -205,8 +205,10 @@ public final class HooksCommand implements Callable<Integer> {
                 if (!noHttp.isEmpty()) {
                     said.append(System.lineSeparator()).append(String.join(", ", noHttp))
                             .append(": a command hook that posts with curl, since ").append(target().displayName())
-                            .append(" runs no http hook there").append(ClaudeCodeDoctor.onPath("curl") ? "" : " (curl is not on PATH here:"
-                                    + " install it, or the session is known from its next event)");
+                            .append(" runs no http hook there");
+                    if (!ClaudeCodeDoctor.onPath("curl")) {
+                        said.append(" (curl is not on PATH here: install it, or the session is known from its next event)");
+                    }
                 }
                 said.append(System.lineSeparator()).append(target().restartHint());
                 return said.toString();

@@ -229,7 +229,7 @@ final class JsonSyntax {
         }
     }
 
-    /** The text at the error, quoted and cut short; {@code the end of the file} past it. */
+    /** The text at the error, in single quotes (JSON's own are double) and cut short; {@code the end of the file} past it. */
     private String found() {
         if (pos >= text.length()) {
             return "the end of the file";
@@ -239,7 +239,7 @@ final class JsonSyntax {
             end++;
         }
         String s = text.substring(pos, Math.max(end, pos + 1));
-        return "\"" + s.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n") + "\"";
+        return "'" + s.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n") + "'";
     }
 
     private Problem problem(String what) {

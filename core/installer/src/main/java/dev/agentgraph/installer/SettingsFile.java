@@ -79,6 +79,10 @@ final class SettingsFile {
         } catch (CharacterCodingException e) {
             throw malformed("not UTF-8 text");
         }
+        // A byte order mark (some editors write one) is not JSON; it is dropped on the next write.
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
         if (text.isBlank()) {
             return new JsonObject();
         }

@@ -231,7 +231,8 @@ class HooksInstallModesTest {
                 "{\"model\": \"opus\",", "line 1, column 18: the file ends early",
                 "{\"a\": \"open}", "line 1, column 7: this string is never closed",
                 "{\"a\":1} trailing", "line 1, column 9: the JSON ends before this",
-                "{\"a\": 01}", "line 1, column 7: not a valid number");
+                "{\"a\": 01}", "line 1, column 7: not a valid number: '01}'",
+                "\uFEFF{\"a\": tru}", "line 1, column 7: a value was expected, found 'tru}'");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Files.writeString(settings, c.getKey());
             assertThat(hooks("install", "--settings", settings.toString(), "--hook", hook.toString())).isEqualTo(1);
@@ -240,6 +241,9 @@ class HooksInstallModesTest {
                     .doesNotContainIgnoringCase("gson").doesNotContain("Strictness", "JsonReader", "path $", "http");
             assertThat(Files.readString(settings)).isEqualTo(c.getKey());
         }
+        Files.writeString(settings, "\uFEFF{\"model\": \"opus\"}");
+        assertThat(hooks("install", "--settings", settings.toString(), "--hook", hook.toString())).as("a BOM is no error")
+                .isZero();
         assertThat(JsonSyntax.firstError("[".repeat(200_000))).get().asString().contains("the file ends early");
         assertThat(JsonSyntax.firstError("{\"a\":[{\"b\":{}},[],\"\\u00e9\\n\",-1.5e+3,true,false,null]}")).isEmpty();
     }
