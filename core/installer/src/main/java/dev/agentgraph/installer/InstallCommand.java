@@ -65,6 +65,9 @@ public final class InstallCommand implements Callable<Integer> {
             if (Files.exists(link, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(link)) {
                 throw new FileAlreadyExistsException(link + " exists and is not a link; move it away or pass --bin-dir");
             }
+            if (!from.equals(to) && (to.startsWith(from) || from.startsWith(to))) {
+                throw new IOException("cannot install " + from + " into " + to + ", one inside the other; pass another --dir");
+            }
             if (sameFolder(from, to)) {
                 out.println("AgentGraph is already installed in " + to + "; nothing copied");
             } else {

@@ -121,6 +121,14 @@ class InstallCommandTest {
     }
 
     @Test
+    void aTargetInsideTheInstallationIsRefused() {
+        dest = built.resolve("nested/agentgraph");
+        assertThat(install(built)).isEqualTo(1);
+        assertThat(err).contains("one inside the other");
+        assertThat(built.resolve("nested")).doesNotExist();
+    }
+
+    @Test
     void withoutAnInstallationFolderItSaysHowToRunIt() {
         assertThat(install(dir.resolve("nowhere"))).isEqualTo(1);
         assertThat(err).contains("run this through bin/agentgraph");
