@@ -219,7 +219,7 @@ class DistributionIT {
                 .contains("sh '" + stable.resolve("hooks/agentgraph-hook.sh") + "'");
         dist.hook(events, "{\"session_id\":\"d1\",\"hook_event_name\":\"SessionStart\",\"cwd\":\"/w\"}");
         try (Installation.Server server = dist.start("--events", events.toString())) {
-            assertThat(server.output().lines().findFirst()).get().asString()
+            assertThat(server.output().lines().filter(l -> l.startsWith("AgentGraph ")).findFirst()).get().asString()
                     .contains("(events: " + events + "; components: ").contains("jsonl-tail").doesNotContain("demo");
             Installation.Result doctor = dist.run(Map.of(), link, "doctor", "--port", String.valueOf(server.port),
                     "--events", events.toString());
