@@ -219,7 +219,11 @@ class DistributionIT {
                 .contains("sh '" + stable.resolve("hooks/agentgraph-hook.sh") + "'");
         dist.hook(events, "{\"session_id\":\"d1\",\"hook_event_name\":\"SessionStart\",\"cwd\":\"/w\"}");
         try (Installation.Server server = dist.start("--events", events.toString())) {
-            assertThat(server.output().lines().filter(l -> l.startsWith("AgentGraph ")).findFirst()).get().asString()
+            // The line follows /health answering by a moment.
+            String line = await().atMost(Duration.ofSeconds(10)).until(
+                    () -> server.output().lines().filter(l -> l.startsWith("AgentGraph ")).findFirst().orElse(null),
+                    Objects::nonNull);
+            assertThat(line)
                     .contains("(events: " + events + "; components: ").contains("jsonl-tail").doesNotContain("demo");
             Installation.Result doctor = dist.run(Map.of(), link, "doctor", "--port", String.valueOf(server.port),
                     "--events", events.toString());
