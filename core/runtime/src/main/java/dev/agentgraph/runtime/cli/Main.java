@@ -4,6 +4,7 @@ import dev.agentgraph.api.ConfigException;
 import dev.agentgraph.runtime.StartupException;
 import dev.agentgraph.runtime.Version;
 import java.io.PrintWriter;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -64,7 +65,7 @@ public final class Main implements Callable<Integer> {
      */
     private static void helpEverywhere(CommandLine cli) {
         for (CommandLine sub : cli.getSubcommands().values()) {
-            if (!(sub.getCommandSpec().userObject() instanceof java.lang.reflect.Method)
+            if (!(sub.getCommandSpec().userObject() instanceof Method)
                     && !sub.getCommandSpec().mixins().containsKey("mixinStandardHelpOptions")) {
                 sub.getCommandSpec().mixinStandardHelpOptions(true);
             }
@@ -95,7 +96,9 @@ public final class Main implements Callable<Integer> {
             } else {
                 names.addAll(where.getSubcommands().keySet());
             }
-            List<String> suggestions = Suggestions.closest(first, names);
+            // --prot=8300 is a mistyped --port too.
+            List<String> suggestions = Suggestions.closest(option && first.contains("=")
+                    ? first.substring(0, first.indexOf('=')) : first, names);
             if (!suggestions.isEmpty()) {
                 what += " (did you mean " + String.join(" or ", suggestions) + "?)";
             }

@@ -177,6 +177,9 @@ class CliTest {
         assertThat(option.errLines()).singleElement().asString()
                 .isEqualTo("agentgraph: unknown option '--prot' (did you mean --port?); see agentgraph --help");
 
+        assertThat(run("--evnets=/tmp/x").errLines()).singleElement().asString()
+                .isEqualTo("agentgraph: unknown option '--evnets=/tmp/x' (did you mean --events?); see agentgraph --help");
+
         Result command = run("plugns");
         assertThat(command.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(command.errLines()).singleElement().asString().startsWith("agentgraph: unknown command 'plugns'")
