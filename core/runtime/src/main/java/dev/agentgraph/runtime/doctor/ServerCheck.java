@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +53,9 @@ final class ServerCheck {
                     + "): an older AgentGraph", "restart it from this installation"));
             return findings;
         }
-        findings.add(Finding.ok("AgentGraph " + string(h, "version") + " runs on " + base + "/ (since "
-                + string(h, "started_at") + ")"));
+        Instant started = instant(string(h, "started_at"));
+        findings.add(Finding.ok("AgentGraph " + string(h, "version") + " runs on " + base + "/"
+                + (started == null ? "" : " (started " + started.truncatedTo(ChronoUnit.SECONDS) + ")")));
         for (JsonElement problem : h.getAsJsonArray("problems")) {
             findings.add(Finding.problem("server: " + problem.getAsString(), "see the server's log (docs/operations.md)"));
         }
