@@ -48,8 +48,16 @@ class DoctorTest {
         events = dir.resolve("events/agent-events.jsonl");
     }
 
+    private enum Tail { WORKS, BREAKS, DEAF }
+
     /** A source that reads the event file, as jsonl-tail does, and hands on one event; or one that breaks. */
     private static SourceFactory source(boolean breaks) {
+        return source(breaks ? Tail.BREAKS : Tail.WORKS);
+    }
+
+    /** ...or one that silently reads nothing. */
+    private static SourceFactory source(Tail tail) {
+        boolean breaks = tail == Tail.BREAKS;
         return new SourceFactory() {
             @Override
             public String id() {
@@ -64,7 +72,7 @@ class DoctorTest {
                     public void start(Emitter emitter) {
                         if (breaks) {
                             context.log().error("stopped following {}: {}", file, "java.nio.file.AccessDeniedException");
-                        } else {
+                        } else if (tail == Tail.WORKS) {
                             emitter.emit(Event.builder("session_start").put("session_id", "s1").build());
                         }
                     }
@@ -145,6 +153,20 @@ class DoctorTest {
                     .contains("✔ the hooks write to " + events + ", the file AgentGraph reads");
         }
         assertThat(Files.size(events)).as("the test run did not touch the user's event file").isEqualTo(before);
+    }
+
+    @Test
+    void anEventTheServerDidNotReceiveIsATailThatStopped() throws Exception {
+        hooks("install", "--settings", home.resolve(".claude/settings.json").toString(), "--hook", HOOK.toString(),
+                "--events", events.toString());
+        try (AgentGraph graph = AgentGraph.builder().set("server.port", "0").set("events.file", events.toString())
+                .component(source(Tail.DEAF)).start()) {
+            hookEvent(HOOK, events);
+            Run run = doctor("--port", String.valueOf(graph.port()), "--events", events.toString());
+            assertThat(run.code()).as(run.out()).isEqualTo(1);
+            assertThat(run.out()).contains("✘ the event file got an event at ")
+                    .contains("that the server has not received (its sources' last: none since it started)");
+        }
     }
 
     @Test

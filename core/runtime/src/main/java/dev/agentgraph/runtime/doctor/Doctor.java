@@ -1,10 +1,12 @@
 package dev.agentgraph.runtime.doctor;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -39,10 +41,12 @@ public final class Doctor {
             }
         }
         List<Finding> core = new ArrayList<>();
+        Optional<Instant> fileLast = Optional.empty();
         if (eventFileUsed || !anyRuntime) {
             core.addAll(EventFileCheck.check(context.config().eventsFile(), clock.instant()));
+            fileLast = EventFileCheck.lastEvent(context.config().eventsFile());
         }
-        core.addAll(ServerCheck.check(context, clock.instant()));
+        core.addAll(ServerCheck.check(context, clock.instant(), fileLast));
         Map<String, List<Finding>> all = new LinkedHashMap<>();
         all.put(CORE, core);
         all.putAll(runtimes);

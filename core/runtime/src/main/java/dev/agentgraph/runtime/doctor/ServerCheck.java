@@ -6,6 +6,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
@@ -16,15 +17,22 @@ import java.util.Optional;
 
 /**
  * The server on the configured port: whether it answers {@code /health}, whether its sources
- * run ({@code /api/health}), whether it reads the event file this configuration names, and how
- * many events it received ({@code /api/stats}).
+ * run ({@code /api/health}), whether it reads the event file this configuration names and has
+ * received its latest event, and how many events it received ({@code /api/stats}).
  */
 final class ServerCheck {
+
+    /** A tail reads a new line within milliseconds; this much later it is not reading. */
+    private static final Duration UNREAD_GRACE = Duration.ofSeconds(5);
 
     private ServerCheck() {
     }
 
-    static List<Finding> check(DoctorContext context, Instant now) {
+    /**
+     * @param fileLast when the last event reached the event file, when a runtime's hooks write
+     *     there: an event the server has not received since is a tail that stopped
+     */
+    static List<Finding> check(DoctorContext context, Instant now, Optional<Instant> fileLast) {
         List<Finding> findings = new ArrayList<>();
         String base = context.serverAddress();
         Optional<String> token = Optional.ofNullable(context.config().token());
@@ -61,6 +69,15 @@ final class ServerCheck {
         }
         String served = string(h, "events_file");
         Path mine = context.config().eventsFile().toAbsolutePath();
+        Instant lastReceived = lastSourceEvent(h);
+        if (served != null && Path.of(served).equals(mine) && fileLast.isPresent() && started != null
+                && fileLast.get().isAfter(started)
+                && (lastReceived == null || fileLast.get().isAfter(lastReceived.plus(UNREAD_GRACE)))) {
+            findings.add(Finding.problem("the event file got an event at " + fileLast.get().truncatedTo(ChronoUnit.SECONDS)
+                    + " that the server has not received (its sources' last: "
+                    + (lastReceived == null ? "none since it started" : lastReceived.truncatedTo(ChronoUnit.SECONDS)) + ")",
+                    "see the server's log for the tail's error; restart the server"));
+        }
         if (served == null) {
             findings.add(Finding.problem("the server reads no event file (its jsonl-tail source is off)",
                     "enable it (plugin.jsonl-tail.enabled=true), or use http hooks: agentgraph hooks install --mode http"));
@@ -68,12 +85,12 @@ final class ServerCheck {
             findings.add(Finding.problem("the server reads " + served + ", not " + mine,
                     "run doctor with the server's --events or --config, or restart the server with --events " + mine));
         }
-        findings.add(received(h, object(Http.get(URI.create(base + "/api/stats"), token).body()), now));
+        findings.add(received(lastReceived, object(Http.get(URI.create(base + "/api/stats"), token).body()), now));
         return findings;
     }
 
-    /** How many events reached the pipeline since the server started, and when a source last emitted one. */
-    private static Finding received(JsonObject health, JsonObject stats, Instant now) {
+    /** When a source last emitted an event, or null. */
+    private static Instant lastSourceEvent(JsonObject health) {
         Instant last = null;
         for (Map.Entry<String, JsonElement> c : health.getAsJsonObject("components").entrySet()) {
             Instant at = instant(string(c.getValue().getAsJsonObject(), "last_event_at"));
@@ -81,6 +98,11 @@ final class ServerCheck {
                 last = at;
             }
         }
+        return last;
+    }
+
+    /** How many events reached the pipeline since the server started, and when a source last emitted one. */
+    private static Finding received(Instant last, JsonObject stats, Instant now) {
         long inbound = stats != null && stats.has("pipeline") ? stats.getAsJsonObject("pipeline").get("events_in").getAsLong() : 0;
         return Finding.ok("the server has received " + inbound + " events since it started"
                 + (last == null ? "" : ", the last " + EventFileCheck.ago(last, now)));
