@@ -3,6 +3,7 @@ package dev.agentgraph.installer;
 import com.google.gson.FormattingStyle;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /**
@@ -45,11 +46,21 @@ record JsonStyle(String indent, String newline, boolean finalNewline, boolean sp
         return DEFAULT.indent;
     }
 
+    /** A whole file. */
     String render(JsonObject settings) {
+        return gson().toJson(settings) + (finalNewline ? (newline.isEmpty() ? "\n" : newline) : "");
+    }
+
+    /** The value of a top-level member, indented as one level down. */
+    String renderNested(JsonElement value) {
+        String text = gson().toJson(value);
+        return newline.isEmpty() ? text : text.replace(newline, newline + indent);
+    }
+
+    private Gson gson() {
         FormattingStyle style = indent.isEmpty() && newline.isEmpty()
                 ? FormattingStyle.COMPACT.withSpaceAfterSeparators(spaceAfterColon)
                 : FormattingStyle.PRETTY.withIndent(indent).withNewline(newline);
-        Gson gson = new GsonBuilder().setFormattingStyle(style).disableHtmlEscaping().create();
-        return gson.toJson(settings) + (finalNewline ? (newline.isEmpty() ? "\n" : newline) : "");
+        return new GsonBuilder().setFormattingStyle(style).disableHtmlEscaping().create();
     }
 }

@@ -28,6 +28,8 @@ import java.util.Set;
  */
 final class SettingsFile {
 
+    private static final String HOOKS = "hooks";
+
     private final Path path;
     private final byte[] original;
 
@@ -107,9 +109,27 @@ final class SettingsFile {
         return JsonStyle.DEFAULT.render(settings);
     }
 
-    /** The text this object is written as, in the style of the file as it was. */
+    /**
+     * The text this object is written as: the file as it was with only its {@code hooks} member
+     * rewritten in place, in the file's style; the whole file in that style when an in-place edit
+     * would not read back as {@code settings}.
+     */
     private String renderLikeOriginal(JsonObject settings) {
-        return original == null ? render(settings) : JsonStyle.of(new String(original, StandardCharsets.UTF_8)).render(settings);
+        if (original == null) {
+            return render(settings);
+        }
+        String text = new String(original, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        JsonStyle style = JsonStyle.of(text);
+        if (!text.isBlank()) {
+            String edited = MemberEdit.set(text, HOOKS, settings.get(HOOKS), style);
+            if (JsonSyntax.firstError(edited).isEmpty() && JsonParser.parseString(edited).equals(settings)) {
+                return edited;
+            }
+        }
+        return style.render(settings);
     }
 
     /**

@@ -222,6 +222,37 @@ class HooksInstallModesTest {
     }
 
     @Test
+    void everythingOutsideTheHooksSectionStaysByteForByte() throws IOException {
+        String head = "{\n  \"permissions\": { \"allow\": [\"Bash(npm test:*)\", \"Read\"] },\n  \"model\":   \"opus\",\n";
+        String mine = "  \"hooks\": {\"Stop\": [{\"hooks\": [{\"type\": \"command\", \"command\": \"notify-send done\"}]}]},\n";
+        String tail = "  \"env\": {\"A\": \"1\"}\n}\n";
+        Files.writeString(settings, head + mine + tail);
+        assertThat(hooks("install", "--settings", settings.toString(), "--hook", hook.toString())).as(err).isZero();
+        String installed = Files.readString(settings);
+        assertThat(installed).startsWith(head + "  \"hooks\": {").endsWith("},\n" + tail)
+                .contains("notify-send done").contains(HookEntries.SCRIPT_NAME);
+        assertThat(hooks("uninstall", "--settings", settings.toString())).isZero();
+        String after = Files.readString(settings);
+        assertThat(after).startsWith(head).endsWith(tail);
+        assertThat(JsonParser.parseString(after)).isEqualTo(JsonParser.parseString(head + mine + tail));
+
+        // Without a hooks section of its own, the file comes back exactly.
+        String plain = head + tail;
+        Files.writeString(settings, plain);
+        assertThat(hooks("install", "--settings", settings.toString(), "--hook", hook.toString())).isZero();
+        assertThat(Files.readString(settings)).startsWith(head + "  \"env\": {\"A\": \"1\"},\n  \"hooks\": {");
+        assertThat(hooks("uninstall", "--settings", settings.toString())).isZero();
+        assertThat(Files.readString(settings)).isEqualTo(plain);
+        for (String only : List.of("{}", "{ }\n", "{\n}\n", "{\"hooks\": {}}")) {
+            Files.writeString(settings, only);
+            assertThat(hooks("install", "--settings", settings.toString(), "--hook", hook.toString())).as(only).isZero();
+            assertThat(read().getAsJsonObject("hooks").keySet()).as(only).containsExactlyElementsOf(ClaudeCode.INSTANCE.events());
+            assertThat(hooks("uninstall", "--settings", settings.toString())).isZero();
+            assertThat(read().entrySet()).as(only).isEmpty();
+        }
+    }
+
+    @Test
     void aMalformedFileIsReportedWithLineAndColumnInPlainWords() throws IOException {
         Map<String, String> cases = Map.of(
                 "{\n  \"model\": \"opus\"\n  \"hooks\": {}\n}\n", "line 3, column 3: a comma or } was expected",
