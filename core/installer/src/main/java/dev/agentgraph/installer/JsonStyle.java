@@ -8,9 +8,9 @@ import com.google.gson.JsonObject;
 
 /**
  * How a settings file is laid out: its indent (two spaces, four, a tab), its line ends, whether it
- * ends with a line break, or all on one line. A file AgentGraph changes is written back the way
- * its owner wrote it; key order is kept by the JSON tree itself. Comments and the spacing inside
- * a line are not JSON, so a hand-aligned file comes back in its indent style only.
+ * ends with a line break, or all on one line. What AgentGraph writes into a file (its
+ * {@code hooks} section, see {@link MemberEdit}; a new file) is laid out that way; key order is
+ * kept by the JSON tree itself.
  */
 record JsonStyle(String indent, String newline, boolean finalNewline, boolean spaceAfterColon) {
 
