@@ -198,6 +198,51 @@ class DistributionIT {
         assertThat(dist.userHome.resolve(".config/systemd/user/agentgraph.service")).doesNotExist();
     }
 
+    @Test
+    void installMakesAStableCopyWhoseHooksAndDoctorWork() throws Exception {
+        Installation.Result installed = dist.run(Map.of("XDG_DATA_HOME", ""), launcher(), "install");
+        assertThat(installed.exit()).as(installed.output()).isZero();
+        Path stable = dist.userHome.resolve(".local/share/agentgraph");
+        String link = dist.userHome.resolve(".local/bin/agentgraph").toString();
+        assertThat(stable.resolve("hooks/agentgraph-hook.sh")).exists();
+        assertThat(installed.output()).contains("linked " + link);
+
+        Installation.Result version = dist.run(Map.of(), link, "--version");
+        assertThat(version.exit()).isZero();
+        assertThat(version.output()).startsWith("agentgraph 0.1.0");
+
+        Path events = dist.workDir.resolve("doctor-events.jsonl");
+        Installation.Result hooks = dist.run(Map.of(), link, "hooks", "install", "--events", events.toString());
+        assertThat(hooks.exit()).as(hooks.output()).isZero();
+        assertThat(hooks.output()).contains("Restart Claude Code");
+        assertThat(Files.readString(dist.userHome.resolve(".claude/settings.json")))
+                .contains("sh '" + stable.resolve("hooks/agentgraph-hook.sh") + "'");
+        dist.hook(events, "{\"session_id\":\"d1\",\"hook_event_name\":\"SessionStart\",\"cwd\":\"/w\"}");
+        try (Installation.Server server = dist.start("--events", events.toString())) {
+            // The line follows /health answering by a moment.
+            String line = await().atMost(Duration.ofSeconds(10)).until(
+                    () -> server.output().lines().filter(l -> l.startsWith("AgentGraph ")).findFirst().orElse(null),
+                    Objects::nonNull);
+            assertThat(line)
+                    .contains("(events: " + events + "; components: ").contains("jsonl-tail").doesNotContain("demo");
+            Installation.Result doctor = dist.run(Map.of(), link, "doctor", "--port", String.valueOf(server.port),
+                    "--events", events.toString());
+            assertThat(doctor.exit()).as(doctor.output()).isZero();
+            assertThat(doctor.output()).contains("All is well.")
+                    .contains("hooks registered in " + dist.userHome.resolve(".claude/settings.json"))
+                    .contains("the hook script " + stable.resolve("hooks/agentgraph-hook.sh") + " runs");
+            JsonObject health = JsonParser.parseString(Installation.get(server.http("/api/health"))).getAsJsonObject();
+            assertThat(health.get("status").getAsString()).isEqualTo("ok");
+            assertThat(health.getAsJsonObject("components").getAsJsonObject("jsonl-tail").get("state").getAsString())
+                    .isEqualTo("running");
+            assertCleanStop(server);
+        } finally {
+            dist.run(Map.of(), link, "hooks", "uninstall");
+        }
+        assertThat(dist.run(Map.of(), link, "doctor", "--port", String.valueOf(Installation.freePort())).exit())
+                .as("no server, no hooks").isEqualTo(1);
+    }
+
     private static JsonObject replayStats(Installation.Server server) throws Exception {
         return JsonParser.parseString(Installation.get(server.http("/api/stats"))).getAsJsonObject()
                 .getAsJsonObject("components").getAsJsonObject("replay");

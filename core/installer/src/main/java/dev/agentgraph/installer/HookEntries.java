@@ -3,72 +3,110 @@ package dev.agentgraph.installer;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * AgentGraph's entries in the {@code hooks} section of a Claude Code settings file, and how they
+ * AgentGraph's entries in the {@code hooks} section of a runtime's settings file, and how they
  * are merged in and taken out without touching anything else. An entry is ours when it is a
- * command hook running {@code agentgraph-hook.sh} or an http hook posting to
- * {@code /ingest/claude-code}; that is how a reinstall replaces them and uninstall finds them.
+ * command hook running {@code agentgraph-hook.sh} or carrying the {@code X-AgentGraph-Hook}
+ * mark, or an http hook with that header (or, written before the mark existed, posting to
+ * {@code /ingest/claude-code}); that is how a reinstall replaces them, whatever their URL, and
+ * uninstall finds them.
  */
 final class HookEntries {
 
-    /** The hook events AgentGraph listens to. */
-    static final List<String> EVENTS = List.of("SessionStart", "UserPromptSubmit", "PreToolUse", "PostToolUse",
-            "PostToolUseFailure", "SubagentStart", "SubagentStop", "Notification", "Stop", "SessionEnd");
-
     static final String SCRIPT_NAME = "agentgraph-hook.sh";
     static final String INGEST_PATH = "/ingest/claude-code";
+    /** Marks an entry as AgentGraph's, whatever its URL. */
+    static final String MARK_HEADER = "X-AgentGraph-Hook";
+    /** The machine the events come from, read by http-ingest. */
+    static final String HOST_HEADER = "X-AgentGraph-Host";
 
+    private final HookTarget target;
     private final JsonObject hook;
+    /** For the events that take no http hook, in http mode; null in file mode. */
+    private final JsonObject noHttpFallback;
 
-    private HookEntries(JsonObject hook) {
+    private HookEntries(HookTarget target, JsonObject hook, JsonObject noHttpFallback) {
+        this.target = target;
         this.hook = hook;
+        this.noHttpFallback = noHttpFallback;
     }
 
     /**
      * Command hooks running the sh hook. They run with {@code async: true}, off the agent's
-     * path, except at {@code SessionEnd}, where Claude Code is exiting and an async hook could
-     * be lost: there the hook (a few milliseconds) runs before Claude Code exits.
+     * path, except at the last event ({@code SessionEnd}), where Claude Code is exiting and an
+     * async hook could be lost: there the hook (a few milliseconds) runs before it exits.
      */
-    static HookEntries command(String hookScript, String eventsFile) {
+    static HookEntries command(HookTarget target, String hookScript, String eventsFile) {
         String command = (eventsFile == null ? "" : "AGENTGRAPH_EVENTS=" + shellQuote(eventsFile) + " ")
                 + "sh " + shellQuote(hookScript);
-        JsonObject h = new JsonObject();
-        h.addProperty("type", "command");
-        h.addProperty("command", command);
-        h.addProperty("timeout", 10);
-        return new HookEntries(h);
+        return new HookEntries(target, commandHook(command), null);
     }
 
     /**
-     * HTTP hooks posting each payload to a running AgentGraph. With {@code tokenEnv}, each post
-     * carries {@code Authorization: Bearer $tokenEnv}, which Claude Code fills in from its own
-     * environment, so the token itself is never written into the settings file.
+     * HTTP hooks posting each payload to a running AgentGraph, marked as ours and naming this
+     * machine. With {@code tokenEnv}, each post carries {@code Authorization: Bearer $tokenEnv},
+     * which Claude Code fills in from its own environment, so the token itself is never written
+     * into the settings file. The events that take no http hook ({@code SessionStart}) get a
+     * command hook that posts the same way with curl, so that the session's start (its model,
+     * its folder) reaches a server on another machine too, where the event file would not.
      */
-    static HookEntries http(String url, String tokenEnv) {
+    static HookEntries http(HookTarget target, String url, String tokenEnv, String hostName) {
         JsonObject h = new JsonObject();
         h.addProperty("type", "http");
         h.addProperty("url", url);
         h.addProperty("timeout", 5);
+        JsonObject headers = new JsonObject();
+        headers.addProperty(MARK_HEADER, "1");
+        headers.addProperty(HOST_HEADER, hostName);
+        h.add("headers", headers);
         if (tokenEnv != null) {
-            JsonObject headers = new JsonObject();
             headers.addProperty("Authorization", "Bearer $" + tokenEnv);
-            h.add("headers", headers);
             JsonArray allowed = new JsonArray();
             allowed.add(tokenEnv);
             h.add("allowedEnvVars", allowed);
         }
-        return new HookEntries(h);
+        return new HookEntries(target, h, commandHook(curlCommand(url, tokenEnv, hostName)));
+    }
+
+    /**
+     * A POSIX command that posts the payload on stdin like an http hook would: bounded (5 s),
+     * silent, exit 0 whatever happens, and nothing at all when curl is missing.
+     */
+    static String curlCommand(String url, String tokenEnv, String hostName) {
+        return "curl -s -m 5 -o /dev/null -H 'Content-Type: application/json' -H " + shellQuote(MARK_HEADER + ": 1")
+                + " -H " + shellQuote(HOST_HEADER + ": " + hostName)
+                + (tokenEnv == null ? "" : " -H \"Authorization: Bearer ${" + tokenEnv + "}\"")
+                + " --data-binary @- " + shellQuote(url) + " >/dev/null 2>&1; exit 0";
+    }
+
+    private static JsonObject commandHook(String command) {
+        JsonObject h = new JsonObject();
+        h.addProperty("type", "command");
+        h.addProperty("command", command);
+        h.addProperty("timeout", 10);
+        return h;
+    }
+
+    /** The events that get a command hook in place of an http one (empty in file mode). */
+    List<String> commandInsteadOfHttp() {
+        return noHttpFallback == null ? List.of() : target.events().stream().filter(e -> !target.acceptsHttp(e)).toList();
+    }
+
+    List<String> events() {
+        return target.events();
     }
 
     /** The hook object registered for one event. */
     JsonObject hookFor(String event) {
-        JsonObject h = hook.deepCopy();
+        JsonObject h = (noHttpFallback != null && !target.acceptsHttp(event) ? noHttpFallback : hook).deepCopy();
         if ("command".equals(h.get("type").getAsString())) {
-            h.addProperty("async", !"SessionEnd".equals(event));
+            h.addProperty("async", !target.lastEvent().equals(event));
         }
         return h;
     }
@@ -76,7 +114,7 @@ final class HookEntries {
     /** The {@code hooks} section these entries amount to on their own, for {@code hooks print}. */
     JsonObject section() {
         JsonObject section = new JsonObject();
-        for (String event : EVENTS) {
+        for (String event : target.events()) {
             section.add(event, groupArray(event));
         }
         return section;
@@ -89,7 +127,7 @@ final class HookEntries {
     void install(JsonObject settings) throws SettingsException {
         uninstall(settings);
         JsonObject hooks = section(settings, true);
-        for (String event : EVENTS) {
+        for (String event : target.events()) {
             JsonElement groups = hooks.get(event);
             if (groups == null) {
                 hooks.add(event, groupArray(event));
@@ -133,6 +171,28 @@ final class HookEntries {
         }
     }
 
+    /** AgentGraph's hooks in a settings file, by event, in file order; empty when there are none. */
+    static Map<String, List<JsonObject>> ours(JsonObject settings) throws SettingsException {
+        Map<String, List<JsonObject>> found = new LinkedHashMap<>();
+        JsonObject hooks = section(settings, false);
+        if (hooks == null) {
+            return found;
+        }
+        for (Map.Entry<String, JsonElement> event : hooks.entrySet()) {
+            for (JsonElement group : event.getValue().getAsJsonArray()) {
+                JsonElement list = group.isJsonObject() ? group.getAsJsonObject().get("hooks") : null;
+                if (list != null && list.isJsonArray()) {
+                    for (JsonElement h : list.getAsJsonArray()) {
+                        if (isOurs(h)) {
+                            found.computeIfAbsent(event.getKey(), k -> new ArrayList<>()).add(h.getAsJsonObject());
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** Whether a settings file holds any AgentGraph entry. */
     static boolean installed(JsonObject settings) throws SettingsException {
         JsonObject copy = settings.deepCopy();
@@ -146,9 +206,27 @@ final class HookEntries {
         }
         JsonObject h = e.getAsJsonObject();
         String command = string(h, "command");
+        if (command != null) {
+            return command.contains(SCRIPT_NAME) || command.contains(MARK_HEADER);
+        }
+        JsonElement headers = h.get("headers");
+        if (headers != null && headers.isJsonObject()
+                && headers.getAsJsonObject().keySet().stream().anyMatch(MARK_HEADER::equalsIgnoreCase)) {
+            return true;
+        }
         String url = string(h, "url");
-        return (command != null && command.contains(SCRIPT_NAME))
-                || (url != null && url.replaceAll("[?#].*$", "").endsWith(INGEST_PATH));
+        return url != null && withoutQuery(url).endsWith(INGEST_PATH);
+    }
+
+    private static String withoutQuery(String url) {
+        int cut = url.length();
+        for (char c : new char[] {'?', '#'}) {
+            int i = url.indexOf(c);
+            if (i >= 0) {
+                cut = Math.min(cut, i);
+            }
+        }
+        return url.substring(0, cut);
     }
 
     private JsonArray groupArray(String event) {
@@ -187,7 +265,7 @@ final class HookEntries {
         return hooks.getAsJsonObject();
     }
 
-    private static String string(JsonObject o, String field) {
+    static String string(JsonObject o, String field) {
         JsonElement e = o.get(field);
         return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
     }

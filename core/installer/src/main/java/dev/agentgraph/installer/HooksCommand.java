@@ -5,16 +5,18 @@ import dev.agentgraph.runtime.config.Home;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code agentgraph hooks install|uninstall|print}: AgentGraph's hooks in Claude Code's settings. */
 @Command(name = "hooks", mixinStandardHelpOptions = true,
-        description = "Install or remove AgentGraph's Claude Code hooks in settings.json.",
+        description = "Install or remove AgentGraph's Claude Code hooks in its settings.",
         subcommands = {HooksCommand.Install.class, HooksCommand.Uninstall.class, HooksCommand.Print.class})
 public final class HooksCommand implements Callable<Integer> {
 
@@ -37,22 +39,39 @@ public final class HooksCommand implements Callable<Integer> {
     /** How Claude Code hands events over: through the sh hook and the event file, or by HTTP. */
     enum Mode { file, http }
 
+    static final String DEFAULT_URL = "http://127.0.0.1:8201" + HookEntries.INGEST_PATH;
+
+    /** The runtime whose hooks this command manages. */
+    static HookTarget target() {
+        return ClaudeCode.INSTANCE;
+    }
+
     /** Where the settings file is. */
     static final class Target {
         @Option(names = "--scope", defaultValue = "user", paramLabel = "user|project",
-                description = "user: ~/.claude/settings.json (default); project: .claude/settings.json here.")
+                description = "user: ~/.claude/settings.json (default); project: .claude/settings.local.json here "
+                        + "(personal, not committed; --shared for .claude/settings.json).")
         Scope scope;
+
+        @Option(names = "--shared", description = "With --scope project: the settings.json a team commits, not settings.local.json.")
+        boolean shared;
 
         @Option(names = "--settings", paramLabel = "FILE", description = "This settings file instead.")
         Path settings;
 
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
+
         Path file() {
+            if (shared && scope != Scope.project) {
+                throw new ParameterException(command.commandLine(), "--shared goes with --scope project");
+            }
             if (settings != null) {
                 return settings;
             }
             return switch (scope) {
-                case user -> Home.user().resolve(".claude").resolve("settings.json");
-                case project -> Path.of(".claude", "settings.json");
+                case user -> target().userSettings(Home.user());
+                case project -> target().projectSettings(Path.of(""), shared);
             };
         }
     }
@@ -68,8 +87,8 @@ public final class HooksCommand implements Callable<Integer> {
                 description = "The event file the hook appends to (default: the hook's own, ~/.claude/memory/agent-events.jsonl).")
         Path events;
 
-        @Option(names = "--url", paramLabel = "URL", defaultValue = "http://127.0.0.1:8201" + HookEntries.INGEST_PATH,
-                description = "Where http hooks post (default ${DEFAULT-VALUE}).")
+        @Option(names = "--url", paramLabel = "URL",
+                description = "With --mode http: where the hooks post (default " + DEFAULT_URL + ").")
         String url;
 
         @Option(names = "--token-env", paramLabel = "VAR",
@@ -77,26 +96,48 @@ public final class HooksCommand implements Callable<Integer> {
                         + "taken by Claude Code from its environment (the token is not written to settings.json).")
         String tokenEnv;
 
+        @Option(names = "--host-name", paramLabel = "NAME",
+                description = "With --mode http: the machine name sent as X-AgentGraph-Host (default: uname -n).")
+        String hostName;
+
         @Option(names = "--hook", paramLabel = "PATH",
                 description = "The hook script (default: hooks/agentgraph-hook.sh of this installation).")
         Path hook;
 
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
+
+        /** A combination of options that cannot work: a usage error, pointing to the command's help. */
+        private ParameterException usage(String message) {
+            return new ParameterException(command.commandLine(), message);
+        }
+
         HookEntries entries() throws SettingsException {
             return switch (mode) {
                 case http -> {
-                    if (!url.startsWith("http://") && !url.startsWith("https://")) {
-                        throw new SettingsException("--url must be an http:// or https:// URL, not " + url);
+                    String u = url == null ? DEFAULT_URL : url;
+                    if (!u.startsWith("http://") && !u.startsWith("https://")) {
+                        throw usage("--url must be an http:// or https:// URL, not " + u);
                     }
-                    if (tokenEnv != null && !tokenEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                        throw new SettingsException("--token-env must name an environment variable, not " + tokenEnv);
+                    if (tokenEnv != null && !isVariableName(tokenEnv)) {
+                        throw usage("--token-env must name an environment variable, not " + tokenEnv);
                     }
-                    yield HookEntries.http(url, tokenEnv);
+                    if (hostName != null && !HostName.valid(hostName)) {
+                        throw usage("--host-name takes letters, digits, '.', '-' and '_' only, not " + hostName);
+                    }
+                    if (events != null || hook != null) {
+                        throw usage((events != null ? "--events" : "--hook")
+                                + " goes with --mode file; http hooks post to --url");
+                    }
+                    yield HookEntries.http(target(), u, tokenEnv, hostName == null ? HostName.detect() : hostName);
                 }
                 case file -> {
-                    if (tokenEnv != null) {
-                        throw new SettingsException("--token-env goes with --mode http; the file hook needs no token");
+                    for (String[] option : new String[][] {{"--url", url}, {"--token-env", tokenEnv}, {"--host-name", hostName}}) {
+                        if (option[1] != null) {
+                            throw usage(option[0] + " goes with --mode http; the file hook needs none");
+                        }
                     }
-                    yield HookEntries.command(script().toString(),
+                    yield HookEntries.command(target(), script().toString(),
                             events == null ? null : events.toAbsolutePath().normalize().toString());
                 }
             };
@@ -113,6 +154,23 @@ public final class HooksCommand implements Callable<Integer> {
                 throw new SettingsException("no hook script at " + p + ": pass --hook PATH");
             }
             return p;
+        }
+
+        /** Refuses a hook script in a build folder: the next build would break every hook. */
+        void checkStable() throws SettingsException {
+            if (mode == Mode.file) {
+                Path p = script();
+                if (Home.inBuildFolder(p)) {
+                    throw new SettingsException(Home.buildFolderAdvice(p));
+                }
+            }
+        }
+
+        private static boolean isVariableName(String s) {
+            if (s.isEmpty() || Character.isDigit(s.charAt(0))) {
+                return false;
+            }
+            return s.chars().allMatch(c -> c == '_' || c < 128 && Character.isLetterOrDigit(c));
         }
     }
 
@@ -131,6 +189,7 @@ public final class HooksCommand implements Callable<Integer> {
         public Integer call() {
             return run(spec, () -> {
                 HookEntries entries = registration.entries();
+                registration.checkStable();
                 SettingsFile file = SettingsFile.open(target.file());
                 JsonObject settings = file.parse();
                 JsonObject before = settings.deepCopy();
@@ -139,8 +198,20 @@ public final class HooksCommand implements Callable<Integer> {
                     return "AgentGraph hooks already installed in " + file.path() + "; nothing changed";
                 }
                 Path backup = file.write(settings);
-                return "installed AgentGraph hooks (" + registration.mode + " mode, " + HookEntries.EVENTS.size()
-                        + " events) in " + file.path() + (backup == null ? "" : "; backup: " + backup);
+                StringBuilder said = new StringBuilder("installed AgentGraph hooks (" + registration.mode + " mode, "
+                        + entries.events().size() + " events) in " + file.path()
+                        + (backup == null ? "" : "; backup: " + backup));
+                List<String> noHttp = entries.commandInsteadOfHttp();
+                if (!noHttp.isEmpty()) {
+                    said.append(System.lineSeparator()).append(String.join(", ", noHttp))
+                            .append(": a command hook that posts with curl, since ").append(target().displayName())
+                            .append(" runs no http hook there");
+                    if (!ClaudeCodeDoctor.onPath("curl")) {
+                        said.append(" (curl is not on PATH here: install it, or the session is known from its next event)");
+                    }
+                }
+                said.append(System.lineSeparator()).append(target().restartHint());
+                return said.toString();
             });
         }
     }

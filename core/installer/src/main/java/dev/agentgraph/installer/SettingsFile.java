@@ -1,16 +1,9 @@
 package dev.agentgraph.installer;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -23,20 +16,19 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A Claude Code {@code settings.json}: read strictly (a malformed file is refused and never
  * written), written atomically (a temporary file beside it, then a rename) with the original's
- * permissions, after a timestamped backup of the previous content.
+ * permissions and in its style ({@link JsonStyle}), after a backup of the previous content: one
+ * backup, {@code settings.json.agentgraph.bak}, replaced at each change.
  */
 final class SettingsFile {
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final String HOOKS = "hooks";
 
     private final Path path;
     private final byte[] original;
@@ -68,6 +60,11 @@ final class SettingsFile {
         return path;
     }
 
+    /** The one backup kept beside a settings file: its content before AgentGraph's last change. */
+    static Path backupOf(Path settings) {
+        return settings.resolveSibling(settings.getFileName() + ".agentgraph.bak");
+    }
+
     boolean exists() {
         return original != null;
     }
@@ -84,20 +81,18 @@ final class SettingsFile {
         } catch (CharacterCodingException e) {
             throw malformed("not UTF-8 text");
         }
+        // A byte order mark (some editors write one) is not JSON; it is dropped on the next write.
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
         if (text.isBlank()) {
             return new JsonObject();
         }
-        JsonElement root;
-        try (JsonReader reader = new JsonReader(new StringReader(text))) {
-            reader.setStrictness(Strictness.STRICT);
-            root = JsonParser.parseReader(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw malformed("text after the JSON object");
-            }
-        } catch (JsonParseException | IOException | IllegalStateException e) {
-            String m = e.getMessage() == null ? e.toString() : e.getMessage();
-            throw malformed(m.lines().findFirst().orElse(m));
+        Optional<String> error = JsonSyntax.firstError(text);
+        if (error.isPresent()) {
+            throw malformed(error.get());
         }
+        JsonElement root = JsonParser.parseString(text);
         if (!root.isJsonObject()) {
             throw malformed("the top level is not a JSON object");
         }
@@ -105,12 +100,36 @@ final class SettingsFile {
     }
 
     SettingsException malformed(String why) {
-        return new SettingsException(path + " is not valid settings JSON (" + why + "); it was left unchanged");
+        return new SettingsException(path + " is not valid settings JSON: " + why + ". It was left unchanged;"
+                + " fix it by hand and run the command again");
     }
 
-    /** The text this object would be written as. */
+    /** The text a new file would be written as: two spaces an indent. */
     static String render(JsonObject settings) {
-        return GSON.toJson(settings) + "\n";
+        return JsonStyle.DEFAULT.render(settings);
+    }
+
+    /**
+     * The text this object is written as: the file as it was with only its {@code hooks} member
+     * rewritten in place, in the file's style; the whole file in that style when an in-place edit
+     * would not read back as {@code settings}.
+     */
+    private String renderLikeOriginal(JsonObject settings) {
+        if (original == null) {
+            return render(settings);
+        }
+        String text = new String(original, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        JsonStyle style = JsonStyle.of(text);
+        if (!text.isBlank()) {
+            String edited = MemberEdit.set(text, HOOKS, settings.get(HOOKS), style);
+            if (JsonSyntax.firstError(edited).isEmpty() && JsonParser.parseString(edited).equals(settings)) {
+                return edited;
+            }
+        }
+        return style.render(settings);
     }
 
     /**
@@ -118,7 +137,7 @@ final class SettingsFile {
      * or {@code null} when nothing needed one (a new file, or no change).
      */
     Path write(JsonObject settings) throws SettingsException {
-        byte[] bytes = render(settings).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = renderLikeOriginal(settings).getBytes(StandardCharsets.UTF_8);
         if (original != null && Arrays.equals(bytes, original)) {
             return null;
         }
@@ -127,11 +146,8 @@ final class SettingsFile {
             Files.createDirectories(dir);
             Path backup = null;
             if (original != null) {
-                backup = dir.resolve(path.getFileName() + ".bak-" + LocalDateTime.now().format(STAMP));
-                for (int n = 1; Files.exists(backup); n++) {
-                    backup = dir.resolve(path.getFileName() + ".bak-" + LocalDateTime.now().format(STAMP) + "-" + n);
-                }
-                Files.copy(path, backup, StandardCopyOption.COPY_ATTRIBUTES);
+                backup = backupOf(path);
+                Files.copy(path, backup, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
             }
             Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
             try {

@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The installer on real settings.json files. */
 class HooksCommandTest {
@@ -82,10 +81,8 @@ class HooksCommandTest {
     private int hooks(String... args) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
-        CommandLine cli = new CommandLine(new HooksCommand());
-        cli.setOut(new PrintWriter(o));
-        cli.setErr(new PrintWriter(e));
-        int code = cli.execute(args);
+        int code = dev.agentgraph.runtime.cli.Main.execute(new PrintWriter(o), new PrintWriter(e),
+                Stream.concat(Stream.of("hooks"), Stream.of(args)).toArray(String[]::new));
         out = o.toString();
         err = e.toString();
         return code;
@@ -96,13 +93,19 @@ class HooksCommandTest {
                 Stream.of(more)).toArray(String[]::new));
     }
 
+    private int installHttp(String... more) {
+        return hooks(Stream.concat(Stream.of("install", "--settings", settings.toString(), "--mode", "http"),
+                Stream.of(more)).toArray(String[]::new));
+    }
+
     private JsonObject read() throws IOException {
         return JsonParser.parseString(Files.readString(settings)).getAsJsonObject();
     }
 
     private List<Path> backups() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("settings.json.bak-")).toList();
+            return s.filter(p -> p.getFileName().toString().startsWith("settings.json.") && p.getFileName().toString()
+                    .contains("bak")).toList();
         }
     }
 
@@ -125,7 +128,7 @@ class HooksCommandTest {
         assertThat(ours.get("command").getAsString()).isEqualTo("sh '" + hook.toAbsolutePath() + "'");
         assertThat(ours.get("async").getAsBoolean()).isTrue();
         assertThat(after.getAsJsonObject("hooks").getAsJsonArray("Stop")).hasSize(2);
-        for (String event : HookEntries.EVENTS) {
+        for (String event : ClaudeCode.INSTANCE.events()) {
             assertThat(after.getAsJsonObject("hooks").has(event)).as(event).isTrue();
         }
         JsonObject end = after.getAsJsonObject("hooks").getAsJsonArray("SessionEnd").get(0).getAsJsonObject()
@@ -176,7 +179,7 @@ class HooksCommandTest {
     void uninstallOfAFileWithoutHooksSectionRemovesTheSection() throws IOException {
         String plain = "{\n  \"model\": \"sonnet\"\n}\n";
         Files.writeString(settings, plain);
-        install("--mode", "http", "--url", "http://127.0.0.1:9999/ingest/claude-code");
+        installHttp("--url", "http://127.0.0.1:9999/ingest/claude-code");
         JsonObject h = read().getAsJsonObject("hooks").getAsJsonArray("PostToolUse").get(0).getAsJsonObject()
                 .getAsJsonArray("hooks").get(0).getAsJsonObject();
         assertThat(h.get("type").getAsString()).isEqualTo("http");
@@ -189,14 +192,14 @@ class HooksCommandTest {
     @Test
     void httpHooksCanCarryTheTokenFromAnEnvironmentVariableWithoutWritingIt() throws IOException {
         Files.writeString(settings, "{}");
-        assertThat(install("--mode", "http", "--token-env", "AGENTGRAPH_TOKEN")).isZero();
+        assertThat(installHttp("--token-env", "AGENTGRAPH_TOKEN")).isZero();
         JsonObject h = read().getAsJsonObject("hooks").getAsJsonArray("PreToolUse").get(0).getAsJsonObject()
                 .getAsJsonArray("hooks").get(0).getAsJsonObject();
         assertThat(h.getAsJsonObject("headers").get("Authorization").getAsString()).isEqualTo("Bearer $AGENTGRAPH_TOKEN");
         assertThat(h.getAsJsonArray("allowedEnvVars").get(0).getAsString()).isEqualTo("AGENTGRAPH_TOKEN");
-        assertThat(install("--mode", "http", "--token-env", "not a name")).isEqualTo(1);
+        assertThat(installHttp("--token-env", "not a name")).isEqualTo(2);
         assertThat(err).contains("--token-env");
-        assertThat(install("--token-env", "AGENTGRAPH_TOKEN")).isEqualTo(1);
+        assertThat(install("--token-env", "AGENTGRAPH_TOKEN")).isEqualTo(2);
         assertThat(err).contains("--mode http");
     }
 
@@ -234,7 +237,7 @@ class HooksCommandTest {
         settings = dir.resolve("project/.claude/settings.json");
         assertThat(install()).isZero();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(settings))).isEqualTo("rw-------");
-        assertThat(read().getAsJsonObject("hooks").keySet()).containsExactlyElementsOf(HookEntries.EVENTS);
+        assertThat(read().getAsJsonObject("hooks").keySet()).containsExactlyElementsOf(ClaudeCode.INSTANCE.events());
         assertThat(backups()).isEmpty();
     }
 
@@ -251,7 +254,8 @@ class HooksCommandTest {
     void printShowsTheSectionWithoutWriting() {
         assertThat(hooks("print", "--hook", hook.toString())).isZero();
         JsonElement printed = JsonParser.parseString(out);
-        assertThat(printed.getAsJsonObject().getAsJsonObject("hooks").keySet()).hasSize(10);
+        assertThat(printed.getAsJsonObject().getAsJsonObject("hooks").keySet()).containsExactlyElementsOf(ClaudeCode.INSTANCE.events())
+                .contains("SessionStart", "PreToolUse", "SubagentStop", "StopFailure", "TeammateIdle", "SessionEnd");
         assertThat(Files.exists(settings)).isFalse();
     }
 

@@ -106,6 +106,11 @@ public final class AgentGraph implements AutoCloseable {
         return report.stats();
     }
 
+    /** The same JSON as {@code GET /api/health}. */
+    public JsonObject health() {
+        return report.health();
+    }
+
     /** The same JSON as {@code GET /api/plugins}. */
     public JsonObject pluginsReport() {
         return report.plugins();
@@ -228,7 +233,7 @@ public final class AgentGraph implements AutoCloseable {
                 ComponentStats injected = new ComponentStats("inject");
                 WebServer srv = server;
                 StatsReport report = new StatsReport(clock.instant(), pipeline, pipelineStats, components.records(), plugins,
-                        srv::counters);
+                        srv::counters, config.eventsFile().toAbsolutePath());
                 mountApi(server, report);
                 startServer(server, config);
                 pipeline.start();
@@ -276,6 +281,7 @@ public final class AgentGraph implements AutoCloseable {
 
         private static void mountApi(WebServer server, StatsReport report) {
             server.routes().http("GET", "/api/stats", 0, request -> HttpResponse.json(200, report.stats().toString()));
+            server.routes().http("GET", "/api/health", 0, request -> HttpResponse.json(200, report.health().toString()));
             server.routes().http("GET", "/api/plugins", 0, request -> HttpResponse.json(200, report.plugins().toString()));
         }
     }

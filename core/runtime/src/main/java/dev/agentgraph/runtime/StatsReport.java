@@ -7,13 +7,14 @@ import dev.agentgraph.runtime.pipeline.ComponentStats;
 import dev.agentgraph.runtime.pipeline.Pipeline;
 import dev.agentgraph.runtime.plugins.PluginHost;
 import dev.agentgraph.runtime.plugins.PluginStatus;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Builds the JSON of {@code GET /api/stats} and {@code GET /api/plugins}. */
+/** Builds the JSON of {@code GET /api/stats}, {@code GET /api/health} and {@code GET /api/plugins}. */
 final class StatsReport {
 
     private final Instant startedAt;
@@ -23,9 +24,11 @@ final class StatsReport {
     private final List<ComponentRecord> components;
     private final PluginHost plugins;
     private final Supplier<Map<String, Long>> serverCounters;
+    private final Path eventsFile;
 
     StatsReport(Instant startedAt, Pipeline pipeline, ComponentStats pipelineStats, List<ComponentRecord> components,
-            PluginHost plugins, Supplier<Map<String, Long>> serverCounters) {
+            PluginHost plugins, Supplier<Map<String, Long>> serverCounters, Path eventsFile) {
+        this.eventsFile = eventsFile;
         this.startedAt = startedAt;
         this.pipeline = pipeline;
         this.pipelineStats = pipelineStats;
@@ -58,6 +61,40 @@ final class StatsReport {
         JsonObject server = new JsonObject();
         serverCounters.get().forEach(server::addProperty);
         json.add("server", server);
+        return json;
+    }
+
+    /**
+     * {@code {"status":"ok"|"degraded","version","started_at","problems":[…],"events_file"?,
+     * "components":{id:{kind,plugin,state,error?,events,last_event_at?,last_error?,ok}}}}}: whether
+     * each component runs, and for sources when the last event came. {@code /health} stays a
+     * bare liveness check; this is what the page and {@code agentgraph doctor} show.
+     */
+    JsonObject health() {
+        JsonObject json = new JsonObject();
+        JsonArray problems = new JsonArray();
+        JsonObject byId = new JsonObject();
+        boolean eventsFileRead = false;
+        for (ComponentRecord c : components) {
+            byId.add(c.id(), c.healthJson());
+            eventsFileRead |= c.state().equals("running") && c.readsEventsFile();
+            if (c.inTrouble()) {
+                problems.add(c.id() + ": " + (c.state().equals("failed") ? c.error() : c.lastError()));
+            }
+        }
+        for (PluginStatus p : plugins.plugins()) {
+            if (!p.state().equals(PluginStatus.STARTED)) {
+                problems.add("plugin " + p.id() + " " + p.state() + (p.error() == null ? "" : ": " + p.error()));
+            }
+        }
+        json.addProperty("status", problems.isEmpty() ? "ok" : "degraded");
+        json.addProperty("version", Version.get());
+        json.addProperty("started_at", startedAt.toString());
+        json.add("problems", problems);
+        if (eventsFileRead) {
+            json.addProperty("events_file", eventsFile.toString());
+        }
+        json.add("components", byId);
         return json;
     }
 

@@ -1,5 +1,6 @@
 package dev.agentgraph.service;
 
+import dev.agentgraph.runtime.config.Home;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ public final class ServiceCommand {
         this.runner = runner;
     }
 
-    @Command(name = "print", description = "Print the unit (or agent) file that install would write.")
+    @Command(name = "print", mixinStandardHelpOptions = true, description = "Print the unit (or agent) file that install would write.")
     int print(@Parameters(paramLabel = "ARG", arity = "0..*", description = "Arguments for agentgraph in the service.")
               List<String> args) {
         ServiceDefinition def = definition();
@@ -48,7 +49,7 @@ public final class ServiceCommand {
         return 0;
     }
 
-    @Command(name = "install", description = "Write the unit (or agent) file and start the service now and at every login.")
+    @Command(name = "install", mixinStandardHelpOptions = true, description = "Write the unit (or agent) file and start the service now and at every login.")
     int install(@Option(names = "--no-start", description = "Only write the file; do not load or start it.") boolean noStart,
                 @Parameters(paramLabel = "ARG", arity = "0..*", description = "Arguments for agentgraph in the service.")
                 List<String> args) throws IOException, InterruptedException {
@@ -85,7 +86,7 @@ public final class ServiceCommand {
         return ok ? 0 : 1;
     }
 
-    @Command(name = "uninstall", description = "Stop the service and remove its unit (or agent) file.")
+    @Command(name = "uninstall", mixinStandardHelpOptions = true, description = "Stop the service and remove its unit (or agent) file.")
     int uninstall(@Option(names = {"--no-stop", "--no-start"}, description = "Only remove the file; do not stop or unload it.")
                   boolean noStop) throws IOException, InterruptedException {
         ServiceDefinition def = definition();
@@ -112,6 +113,10 @@ public final class ServiceCommand {
         if (env.installation() == null) {
             err().println("agentgraph service: the installation folder is unknown (system property agentgraph.home);"
                     + " run this through bin/agentgraph.");
+            return null;
+        }
+        if (Home.inBuildFolder(env.installation())) {
+            err().println("agentgraph service: " + Home.buildFolderAdvice(env.installation()));
             return null;
         }
         return switch (env.os()) {

@@ -22,8 +22,11 @@ class ServiceCommandTest {
     private final List<List<String>> ran = new ArrayList<>();
 
     private int run(ServiceEnvironment.Os os, String... args) {
-        ServiceEnvironment env = new ServiceEnvironment(home, Path.of("/opt/agent graph/agentgraph-0.1.0"),
-                Path.of("/usr/lib/jvm/java-17"), os);
+        return runFrom(Path.of("/opt/agent graph/agentgraph-0.1.0"), os, args);
+    }
+
+    private int runFrom(Path installation, ServiceEnvironment.Os os, String... args) {
+        ServiceEnvironment env = new ServiceEnvironment(home, installation, Path.of("/usr/lib/jvm/java-17"), os);
         CommandRunner recording = new CommandRunner() {
             @Override
             Result run(List<String> command) {
@@ -140,5 +143,37 @@ class ServiceCommandTest {
         assertThat(ServiceEnvironment.os("Linux")).isEqualTo(ServiceEnvironment.Os.LINUX);
         assertThat(ServiceEnvironment.os("Mac OS X")).isEqualTo(ServiceEnvironment.Os.MACOS);
         assertThat(ServiceEnvironment.os("Windows 11")).isEqualTo(ServiceEnvironment.Os.OTHER);
+    }
+
+    @Test
+    void anInstallationInABuildFolderIsRefusedWithTheWayOut() {
+        assertThat(runFrom(Path.of("/src/agentgraph/dist/target/agentgraph-0.1.0"), ServiceEnvironment.Os.LINUX,
+                "install", "--no-start")).isEqualTo(1);
+        assertThat(err.toString().strip().lines()).singleElement().asString().contains("build folder")
+                .contains("agentgraph install");
+        assertThat(home.resolve(".config")).doesNotExist();
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void everySubcommandHasHelpThroughTheRealCommandLine() {
+        for (String sub : List.of("print", "install", "uninstall")) {
+            StringWriter o = new StringWriter();
+            StringWriter e = new StringWriter();
+            int code = dev.agentgraph.runtime.cli.Main.execute(new PrintWriter(o), new PrintWriter(e), "service", sub, "--help");
+            assertThat(code).as(sub + ": " + e).isZero();
+            assertThat(o.toString()).startsWith("Usage: agentgraph service " + sub);
+        }
+        // Through the real command line, the methods still get their own arguments.
+        StringWriter p = new StringWriter();
+        assertThat(dev.agentgraph.runtime.cli.Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(p),
+                "service", "print", "--", "--port", "8300")).isEqualTo(1);
+        assertThat(p.toString()).contains("installation folder is unknown").doesNotContain("mismatch");
+        StringWriter e = new StringWriter();
+        int code = dev.agentgraph.runtime.cli.Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(e),
+                "service", "instal");
+        assertThat(code).isEqualTo(2);
+        assertThat(e.toString().strip()).isEqualTo(
+                "agentgraph service: unknown command 'instal' (did you mean install?); see agentgraph service --help");
     }
 }

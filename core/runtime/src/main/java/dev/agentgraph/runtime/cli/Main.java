@@ -4,6 +4,9 @@ import dev.agentgraph.api.ConfigException;
 import dev.agentgraph.runtime.StartupException;
 import dev.agentgraph.runtime.Version;
 import java.io.PrintWriter;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "agentgraph", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "A live browser view of coding agents and their sub-agents.",
-        subcommands = {RunCommand.class, PluginsCommand.class},
+        subcommands = {RunCommand.class, PluginsCommand.class, DoctorCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or configuration, 3 port in use."})
 public final class Main implements Callable<Integer> {
 
@@ -36,6 +39,11 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line with these streams and returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+
+    /** The whole command tree, with the subcommands of every {@link CommandProvider} on the class path. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
         for (CommandProvider provider : ServiceLoader.load(CommandProvider.class)) {
             cli.addSubcommand(provider.name(), provider.command());
@@ -44,13 +52,60 @@ public final class Main implements Callable<Integer> {
         cli.setAllowSubcommandsAsOptionParameters(true);
         cli.setOut(out);
         cli.setErr(err);
+        helpEverywhere(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(err, e));
-        cli.setParameterExceptionHandler((e, args1) -> {
-            err.println("agentgraph: " + e.getMessage() + " (see agentgraph --help)");
-            err.flush();
-            return ExitCodes.USAGE;
-        });
-        return cli.execute(args);
+        cli.setParameterExceptionHandler((e, args1) -> usageError(err, e));
+        return cli;
+    }
+
+    /**
+     * {@code -h/--help} and {@code -V/--version} on every subcommand a provider forgot them on.
+     * Not on a subcommand that is a method: picocli would pass the added options to it as
+     * arguments; such a command must declare them in its annotation.
+     */
+    private static void helpEverywhere(CommandLine cli) {
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (!(sub.getCommandSpec().userObject() instanceof Method)
+                    && !sub.getCommandSpec().mixins().containsKey("mixinStandardHelpOptions")) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+            helpEverywhere(sub);
+        }
+    }
+
+    /**
+     * One line: which command, what is wrong, a "did you mean" for a mistyped option or command,
+     * and the help of that very subcommand.
+     */
+    static int usageError(PrintWriter err, CommandLine.ParameterException e) {
+        CommandLine where = e.getCommandLine();
+        String name = where.getCommandSpec().qualifiedName();
+        String what = e.getMessage();
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String first = u.getUnmatched().get(0);
+            boolean option = first.startsWith("-");
+            what = (option ? "unknown option " : where.getSubcommands().isEmpty() ? "unexpected argument "
+                    : "unknown command ") + "'" + first + "'";
+            List<String> names = new ArrayList<>();
+            if (option) {
+                where.getCommandSpec().options().forEach(o -> {
+                    if (!o.hidden()) {
+                        names.addAll(List.of(o.names()));
+                    }
+                });
+            } else {
+                names.addAll(where.getSubcommands().keySet());
+            }
+            // --prot=8300 is a mistyped --port too.
+            List<String> suggestions = Suggestions.closest(option && first.contains("=")
+                    ? first.substring(0, first.indexOf('=')) : first, names);
+            if (!suggestions.isEmpty()) {
+                what += " (did you mean " + String.join(" or ", suggestions) + "?)";
+            }
+        }
+        err.println(name + ": " + what.replace('\n', ' ') + "; see " + name + " --help");
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.agentgraph.runtime.cli;
 
 import dev.agentgraph.runtime.AgentGraph;
+import dev.agentgraph.runtime.components.ComponentRecord;
 import dev.agentgraph.runtime.config.CoreConfig;
 import dev.agentgraph.runtime.config.Home;
 import dev.agentgraph.runtime.config.Settings;
 import dev.agentgraph.runtime.plugins.PluginStatus;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -69,7 +71,10 @@ public final class RunCommand implements Callable<Integer> {
         return builder.start();
     }
 
-    /** {@code AgentGraph 0.1.0: open http://127.0.0.1:8201/ (events: …/agent-events.jsonl; plugins: a, b)}. */
+    /**
+     * {@code AgentGraph 0.1.0: open http://127.0.0.1:8201/ (events: …/agent-events.jsonl; components: a, b)}:
+     * only what runs; the event file only when a running component reads it.
+     */
     static String startupLine(AgentGraph graph) {
         CoreConfig c = graph.config();
         String host = c.host().equals("0.0.0.0") || c.host().equals("::") ? "127.0.0.1" : c.host();
@@ -78,15 +83,23 @@ public final class RunCommand implements Callable<Integer> {
             // The token itself never goes to the output, which often ends up in a log.
             url += "?token=<server.token>";
         }
-        List<PluginStatus> plugins = graph.plugins();
-        List<String> started = plugins.stream().filter(p -> p.state().equals(PluginStatus.STARTED)).map(PluginStatus::id).toList();
-        List<String> failed = plugins.stream().filter(p -> !p.state().equals(PluginStatus.STARTED)).map(PluginStatus::id).toList();
-        String pluginText = "plugins: " + (started.isEmpty() ? "none" : String.join(", ", started));
-        if (!failed.isEmpty()) {
-            pluginText += "; not running: " + String.join(", ", failed) + " (see agentgraph plugins)";
+        List<ComponentRecord> components = graph.components();
+        List<String> running = components.stream().filter(r -> r.state().equals("running")).map(ComponentRecord::id).toList();
+        List<String> failed = components.stream().filter(r -> r.state().equals("failed")).map(ComponentRecord::id).toList();
+        List<String> unloaded = graph.plugins().stream().filter(p -> !p.state().equals(PluginStatus.STARTED))
+                .map(PluginStatus::id).toList();
+        List<String> parts = new ArrayList<>();
+        if (components.stream().anyMatch(r -> r.state().equals("running") && r.readsEventsFile())) {
+            parts.add("events: " + c.eventsFile());
         }
-        return "AgentGraph " + dev.agentgraph.runtime.Version.get() + ": open " + url + " (events: " + c.eventsFile()
-                + "; " + pluginText + ")";
+        parts.add("components: " + (running.isEmpty() ? "none" : String.join(", ", running)));
+        if (!failed.isEmpty()) {
+            parts.add("failed: " + String.join(", ", failed) + " (see the log)");
+        }
+        if (!unloaded.isEmpty()) {
+            parts.add("plugins not loaded: " + String.join(", ", unloaded) + " (see agentgraph plugins)");
+        }
+        return "AgentGraph " + dev.agentgraph.runtime.Version.get() + ": open " + url + " (" + String.join("; ", parts) + ")";
     }
 
     private static String hostPort(String host, int port) {

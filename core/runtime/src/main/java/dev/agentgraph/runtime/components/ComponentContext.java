@@ -30,7 +30,7 @@ public final class ComponentContext implements PluginContext {
         this.routes = new RecordingRoutes(serverRoutes, record);
         this.snapshots = snapshots;
         this.clock = clock;
-        this.log = LoggerFactory.getLogger("agentgraph." + record.id());
+        this.log = ErrorRecordingLogger.wrap(LoggerFactory.getLogger("agentgraph." + record.id()), record, clock);
     }
 
     @Override
@@ -50,6 +50,7 @@ public final class ComponentContext implements PluginContext {
 
     @Override
     public Path eventsFile() {
+        record.askedForEventsFile();
         return eventsFile;
     }
 

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.agentgraph.api.Component;
 import dev.agentgraph.api.ReducerFactory;
 import dev.agentgraph.runtime.pipeline.ComponentStats;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,6 +25,9 @@ public final class ComponentRecord {
     private final List<String> routes = new CopyOnWriteArrayList<>();
     private volatile String state = "created";
     private volatile String error;
+    private volatile boolean readsEventsFile;
+    private volatile Instant lastErrorAt;
+    private volatile String lastError;
 
     public ComponentRecord(Component factory, String origin) {
         this.factory = factory;
@@ -71,6 +75,68 @@ public final class ComponentRecord {
     public void failed(String message) {
         state = "failed";
         error = message;
+    }
+
+    /** Notes an error the component logged while it runs. */
+    void loggedError(Instant at, String message) {
+        lastError = message;
+        lastErrorAt = at;
+    }
+
+    /** The last error the component logged, or null. */
+    public String lastError() {
+        return lastError;
+    }
+
+    /** When it was logged, or null. */
+    public Instant lastErrorAt() {
+        return lastErrorAt;
+    }
+
+    /**
+     * Whether the component is in trouble: it failed to start, or it is a source that logged an
+     * error and has emitted nothing since (it broke while running). A reducer's or sink's errors
+     * are per event, counted in its stats.
+     */
+    public boolean inTrouble() {
+        if (state.equals("failed")) {
+            return true;
+        }
+        Instant errorAt = lastErrorAt;
+        Instant eventAt = stats.lastEventAt();
+        return kind == ComponentKind.SOURCE && state.equals("running") && errorAt != null && (eventAt == null || !eventAt.isAfter(errorAt));
+    }
+
+    /** {@code {kind, plugin, state, error?, last_event_at?, last_error?:{at, message}}}, for {@code /api/health}. */
+    public JsonObject healthJson() {
+        JsonObject json = new JsonObject();
+        json.addProperty("kind", kind.label());
+        json.addProperty("plugin", origin);
+        json.addProperty("state", state);
+        if (error != null) {
+            json.addProperty("error", error);
+        }
+        json.addProperty("events", kind == ComponentKind.SOURCE ? stats.out().get() : stats.in().get());
+        if (stats.lastEventAt() != null) {
+            json.addProperty("last_event_at", stats.lastEventAt().toString());
+        }
+        if (lastError != null) {
+            JsonObject last = new JsonObject();
+            last.addProperty("at", lastErrorAt.toString());
+            last.addProperty("message", lastError);
+            json.add("last_error", last);
+        }
+        json.addProperty("ok", !inTrouble());
+        return json;
+    }
+
+    /** Whether the component asked for the event file: the startup line names the file only then. */
+    public boolean readsEventsFile() {
+        return readsEventsFile;
+    }
+
+    void askedForEventsFile() {
+        readsEventsFile = true;
     }
 
     /** Notes a route the component mounted, such as {@code WS /stream}. */

@@ -2,6 +2,7 @@ package dev.agentgraph.runtime.config;
 
 import dev.agentgraph.api.ConfigException;
 import dev.agentgraph.runtime.pipeline.Pipeline;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -72,7 +73,8 @@ public record CoreConfig(
                 read(settings, SERVER_MAX_WEBSOCKETS, 256, v -> Values.atLeast(SERVER_MAX_WEBSOCKETS, v, 1)),
                 read(settings, SERVER_MAX_WEBSOCKET_MESSAGE, 65_536, v -> bytesAsInt(SERVER_MAX_WEBSOCKET_MESSAGE, v)),
                 read(settings, SERVER_WEB_ROOT, null, v -> Values.path(SERVER_WEB_ROOT, v)),
-                read(settings, EVENTS_FILE, Values.path(EVENTS_FILE, DEFAULT_EVENTS_FILE), v -> Values.path(EVENTS_FILE, v)),
+                usableEventsFile(read(settings, EVENTS_FILE, Values.path(EVENTS_FILE, DEFAULT_EVENTS_FILE),
+                        v -> Values.path(EVENTS_FILE, v))),
                 read(settings, PLUGINS_DIR, Home.resolve("plugins"), v -> Values.path(PLUGINS_DIR, v)),
                 read(settings, PIPELINE_QUEUE_SIZE, Pipeline.DEFAULT_QUEUE_SIZE, v -> Values.atLeast(PIPELINE_QUEUE_SIZE, v, 1)),
                 read(settings, PIPELINE_SINK_QUEUE_SIZE, Pipeline.DEFAULT_SINK_QUEUE_SIZE,
@@ -87,6 +89,28 @@ public record CoreConfig(
         }
         return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
                 || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+
+    /**
+     * Refuses an event file that can never be one: a directory, or a path under a file. A file
+     * that does not exist yet is fine (the hook or the tail creates it); permissions are the
+     * tail's to report, since they can change while AgentGraph runs.
+     */
+    static Path usableEventsFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(EVENTS_FILE, file + " is a directory; --events (events.file) takes the path of a file,"
+                    + " such as " + file.resolve("agent-events.jsonl"));
+        }
+        for (Path p = file.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new ConfigException(EVENTS_FILE, p + " is a file, not a directory, so the event file " + file
+                            + " cannot be made there; give --events (events.file) another path");
+                }
+                break;
+            }
+        }
+        return file;
     }
 
     /** Refuses a key that is neither a platform key nor of the form {@code plugin.<id>.<key>}. */

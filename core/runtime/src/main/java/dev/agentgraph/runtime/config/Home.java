@@ -34,6 +34,27 @@ public final class Home {
         return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
     }
 
+    /**
+     * Whether {@code path} lies in a build folder (a {@code target} directory), which the next
+     * build or {@code mvn clean} replaces: hooks or a service pointing there break silently.
+     */
+    public static boolean inBuildFolder(Path path) {
+        for (Path part : path.toAbsolutePath().normalize()) {
+            if (part.toString().equals("target")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What to tell a user whose hooks or service would point at {@code path} in a build folder. */
+    public static String buildFolderAdvice(Path path) {
+        String launcher = dir().map(h -> h.resolve("bin").resolve("agentgraph").toString()).orElse("bin/agentgraph");
+        return path.toAbsolutePath().normalize() + " is inside a build folder (target/), which the next build or"
+                + " mvn clean replaces. Install AgentGraph to a stable place first: " + launcher
+                + " install, then run the command again with ~/.local/bin/agentgraph";
+    }
+
     /** {@code <home>/<relative>}, or {@code relative} in the working directory. */
     public static Path resolve(String relative) {
         return dir().map(h -> h.resolve(relative)).orElse(Path.of(relative));

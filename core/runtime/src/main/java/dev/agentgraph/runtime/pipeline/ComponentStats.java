@@ -1,6 +1,7 @@
 package dev.agentgraph.runtime.pipeline;
 
 import com.google.gson.JsonObject;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,7 @@ public final class ComponentStats {
     private final SimpleCounter errors = new SimpleCounter();
     private final SimpleCounter drops = new SimpleCounter();
     private final Map<String, SimpleCounter> custom = new ConcurrentHashMap<>();
+    private volatile Instant lastEventAt;
 
     public ComponentStats(String id) {
         this.id = id;
@@ -43,12 +45,22 @@ public final class ComponentStats {
         return drops;
     }
 
+    /** Notes when the component last passed an event on (a source: emitted one). */
+    public void eventAt(Instant when) {
+        lastEventAt = when;
+    }
+
+    /** When the component last passed an event on; null before the first. */
+    public Instant lastEventAt() {
+        return lastEventAt;
+    }
+
     /** A counter the component defines; the same name gives the same counter. */
     public SimpleCounter counter(String name) {
         return custom.computeIfAbsent(name, n -> new SimpleCounter());
     }
 
-    /** {@code {"events_in":…,"events_out":…,"errors":…,"drops":…,"counters":{…}}}. */
+    /** {@code {"events_in":…,"events_out":…,"errors":…,"drops":…,"counters":{…},"last_event_at"?:…}}. */
     public JsonObject toJson() {
         JsonObject json = new JsonObject();
         json.addProperty("events_in", in.get());
@@ -58,6 +70,9 @@ public final class ComponentStats {
         JsonObject counters = new JsonObject();
         new TreeMap<>(custom).forEach((name, c) -> counters.addProperty(name, c.get()));
         json.add("counters", counters);
+        if (lastEventAt != null) {
+            json.addProperty("last_event_at", lastEventAt.toString());
+        }
         return json;
     }
 }

@@ -104,6 +104,7 @@ public final class Pipeline {
                 return;
             }
             from.out().increment();
+            from.eventAt(clock.instant());
             enqueue(event);
         };
     }

@@ -68,8 +68,8 @@ class CliTest {
                 "--events", dir.resolve("events.jsonl").toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line = out.readLine();
-            assertThat(line).startsWith("AgentGraph ").contains("open http://127.0.0.1:").contains("events.jsonl")
-                    .contains("plugins: none");
+            assertThat(line).startsWith("AgentGraph ").contains("open http://127.0.0.1:")
+                    .contains("components: none").as("no component reads the event file").doesNotContain("events:");
             p.destroy();
             assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isZero();
@@ -142,5 +142,80 @@ class CliTest {
         assertThat(greet.code()).isEqualTo(7);
         assertThat(greet.out()).isEqualTo("hello you" + System.lineSeparator());
         assertThat(run("--help").out()).contains("greet");
+    }
+
+    private Result childRun(String... args) throws Exception {
+        Process p = child(args).start();
+        p.getOutputStream().close();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anUnusableEventFileExitsTwoWithOneLine() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("a folder"));
+        Result directory = childRun("--port", "0", "--plugins", dir.resolve("none").toString(), "--events", folder.toString());
+        assertThat(directory.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(directory.out()).isEmpty();
+        assertThat(directory.errLines()).singleElement().asString()
+                .isEqualTo("agentgraph: configuration error: events.file: " + folder + " is a directory; --events"
+                        + " (events.file) takes the path of a file, such as " + folder.resolve("agent-events.jsonl"));
+
+        Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+        Result underAFile = childRun("--port", "0", "--plugins", dir.resolve("none").toString(),
+                "--events", file.resolve("sub/events.jsonl").toString());
+        assertThat(underAFile.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(underAFile.errLines()).singleElement().asString().contains(file + " is a file, not a directory")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aMistypedOptionOrCommandGetsADidYouMeanAndTheRightHelp() {
+        Result option = run("--prot", "8300");
+        assertThat(option.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(option.errLines()).singleElement().asString()
+                .isEqualTo("agentgraph: unknown option '--prot' (did you mean --port?); see agentgraph --help");
+
+        assertThat(run("--evnets=/tmp/x").errLines()).singleElement().asString()
+                .isEqualTo("agentgraph: unknown option '--evnets=/tmp/x' (did you mean --events?); see agentgraph --help");
+
+        Result command = run("plugns");
+        assertThat(command.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(command.errLines()).singleElement().asString().startsWith("agentgraph: unknown command 'plugns'")
+                .contains("did you mean plugins?").endsWith("; see agentgraph --help");
+
+        Result sub = run("plugins", "--plugin", "x");
+        assertThat(sub.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(sub.errLines()).singleElement().asString().startsWith("agentgraph plugins: unknown option '--plugin'")
+                .contains("did you mean --plugins").endsWith("; see agentgraph plugins --help");
+
+        Result missing = run("run", "--port");
+        assertThat(missing.errLines()).singleElement().asString().startsWith("agentgraph run: ")
+                .contains("--port").endsWith("; see agentgraph run --help");
+    }
+
+    @Test
+    void helpWorksOnEverySubcommand() {
+        List<String> paths = new ArrayList<>();
+        collect(Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())), List.of(), paths);
+        assertThat(paths).contains("plugins", "run", "greet");
+        for (String path : paths) {
+            List<String> args = new ArrayList<>(List.of(path.split(" ")));
+            args.add("--help");
+            Result help = run(args.toArray(String[]::new));
+            assertThat(help.code()).as(path).isZero();
+            assertThat(help.out()).as(path).startsWith("Usage: agentgraph " + path);
+            assertThat(help.err()).as(path).isEmpty();
+        }
+    }
+
+    private static void collect(picocli.CommandLine cli, List<String> prefix, List<String> paths) {
+        cli.getSubcommands().forEach((name, sub) -> {
+            List<String> path = new ArrayList<>(prefix);
+            path.add(name);
+            paths.add(String.join(" ", path));
+            collect(sub, path, paths);
+        });
     }
 }
