@@ -16,9 +16,9 @@ final class ClaudeCode implements HookTarget {
      * would only be activity; each registered hook costs a process (file mode) or a request.
      */
     private static final List<String> EVENTS = List.of("SessionStart", "UserPromptSubmit", "PreToolUse",
-            "PermissionRequest", "PostToolUse", "PostToolUseFailure", "SubagentStart", "SubagentStop", "TaskCreated",
-            "TaskCompleted", "TeammateIdle", "Notification", "PreCompact", "PostCompact", "PostModelSwitch", "CwdChanged",
-            "Stop", "StopFailure", "SessionEnd");
+            "PermissionRequest", "PermissionDenied", "PostToolUse", "PostToolUseFailure", "SubagentStart", "SubagentStop",
+            "TaskCreated", "TaskCompleted", "TeammateIdle", "Notification", "Elicitation", "ElicitationResult",
+            "PreCompact", "PostCompact", "PostModelSwitch", "CwdChanged", "Stop", "StopFailure", "SessionEnd");
 
     /** Claude Code runs only command (and mcp_tool) hooks for these. */
     private static final Set<String> NO_HTTP = Set.of("SessionStart", "Setup");
