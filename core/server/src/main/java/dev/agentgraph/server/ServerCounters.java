@@ -23,6 +23,8 @@ final class ServerCounters {
     static final String REFUSED_TOKEN = "refused_token";
     static final String REFUSED_WEBSOCKET_LIMIT = "refused_websocket_limit";
     static final String REFUSED_BODY_TOO_LARGE = "refused_body_too_large";
+    static final String REFUSED_UPLOAD_LIMIT = "refused_upload_limit";
+    static final String UPLOAD_TIMEOUTS = "upload_timeouts";
     static final String ROUTE_ERRORS = "route_errors";
     static final String WEBSOCKETS_ACCEPTED = "websockets_accepted";
     static final String WEBSOCKET_ERRORS = "websocket_errors";
@@ -33,11 +35,12 @@ final class ServerCounters {
 
     private final Map<String, LongAdder> counts = new LinkedHashMap<>();
     private final AtomicInteger openWebSockets = new AtomicInteger();
+    private final AtomicInteger openUploads = new AtomicInteger();
     private final Map<String, Throttle> throttles = new ConcurrentHashMap<>();
 
     ServerCounters() {
         for (String name : new String[] {REFUSED_HOST, REFUSED_ORIGIN, REFUSED_TOKEN, REFUSED_WEBSOCKET_LIMIT,
-                REFUSED_BODY_TOO_LARGE, ROUTE_ERRORS, WEBSOCKETS_ACCEPTED, WEBSOCKET_ERRORS}) {
+                REFUSED_BODY_TOO_LARGE, REFUSED_UPLOAD_LIMIT, UPLOAD_TIMEOUTS, ROUTE_ERRORS, WEBSOCKETS_ACCEPTED, WEBSOCKET_ERRORS}) {
             counts.put(name, new LongAdder());
         }
     }
@@ -48,6 +51,10 @@ final class ServerCounters {
 
     AtomicInteger openWebSockets() {
         return openWebSockets;
+    }
+
+    AtomicInteger openUploads() {
+        return openUploads;
     }
 
     /** Counts a refusal and logs it unless a line for the same reason was logged recently. */
@@ -71,11 +78,15 @@ final class ServerCounters {
         }
     }
 
-    /** A snapshot of every counter, plus {@code websockets_open}, the connections open now. */
+    /**
+     * A snapshot of every counter, plus the gauges {@code websockets_open} (connections open now)
+     * and {@code uploads_open} (request bodies being read now).
+     */
     Map<String, Long> snapshot() {
         Map<String, Long> m = new LinkedHashMap<>();
         counts.forEach((k, v) -> m.put(k, v.sum()));
         m.put("websockets_open", (long) openWebSockets.get());
+        m.put("uploads_open", (long) openUploads.get());
         return Collections.unmodifiableMap(m);
     }
 
