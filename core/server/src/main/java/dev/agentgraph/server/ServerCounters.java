@@ -32,6 +32,8 @@ final class ServerCounters {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
     private static final int MAX_DETAIL = 120;
+    private static final int MAX_FRAMES = 12;
+    private static final int MAX_CAUSES = 4;
 
     private final Map<String, LongAdder> counts = new LinkedHashMap<>();
     private final AtomicInteger openWebSockets = new AtomicInteger();
@@ -71,11 +73,27 @@ final class ServerCounters {
             return;
         }
         String text = suppressed == 0 ? line : line + " (" + suppressed + " more like it not logged)";
-        if (error == null) {
-            LOG.warn(text);
-        } else {
-            LOG.warn(text, error);
+        LOG.warn(error == null ? text : text + briefTrace(error));
+    }
+
+    /**
+     * The first frames of a stack trace and its causes: enough to find the fault, and bounded,
+     * because a {@code StackOverflowError} carries a thousand frames.
+     */
+    static String briefTrace(Throwable error) {
+        StringBuilder b = new StringBuilder();
+        int causes = 0;
+        for (Throwable t = error; t != null && causes < MAX_CAUSES; t = t.getCause(), causes++) {
+            b.append(causes == 0 ? "\n" : "\nCaused by: ").append(causes == 0 ? t.getClass().getName() : t.toString());
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < frames.length && i < MAX_FRAMES; i++) {
+                b.append("\n\tat ").append(frames[i]);
+            }
+            if (frames.length > MAX_FRAMES) {
+                b.append("\n\t... ").append(frames.length - MAX_FRAMES).append(" more");
+            }
         }
+        return b.toString();
     }
 
     /**
