@@ -64,10 +64,10 @@ final class StaticFiles {
         if (path.equals(D3_PATH)) {
             return d3();
         }
-        String relative = path.equals("/") ? "index.html" : path.substring(1);
         if (!path.equals("/") && !isSafePath(path)) {
             return Optional.empty();
         }
+        String relative = path.equals("/") ? "index.html" : path.substring(1);
         String type = TYPES.get(extension(relative));
         if (type == null) {
             return Optional.empty();
