@@ -204,7 +204,15 @@ public final class Event {
         }
         int nl = message.indexOf('\n');
         String first = nl < 0 ? message : message.substring(0, nl);
-        return first.length() > 200 ? first.substring(0, 200) + "…" : first;
+        String bounded = first.length() > 200 ? first.substring(0, 200) + "…" : first;
+        // The parser quotes the input (a malformed escape, say), and the line goes to the log: no
+        // carriage return or other control character may pass. (Found by EventParseFuzzTest.)
+        StringBuilder clean = new StringBuilder(bounded.length());
+        for (int i = 0; i < bounded.length(); i++) {
+            char c = bounded.charAt(i);
+            clean.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c);
+        }
+        return clean.toString();
     }
 
     /** Builds an event. {@code null} values are left out. */

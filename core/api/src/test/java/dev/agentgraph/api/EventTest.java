@@ -8,6 +8,15 @@ import org.junit.jupiter.api.Test;
 class EventTest {
 
     @Test
+    void aRefusalIsOnePrintableLineEvenWhenTheParserQuotesAControlCharacter() {
+        // Found by EventParseFuzzTest: a malformed escape followed by a carriage return.
+        assertThatThrownBy(() -> Event.parse("\"5\\ud80\r{}0\b5"))
+                .isInstanceOf(EventFormatException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains("Malformed Unicode escape")
+                        .doesNotContain("\r").doesNotContain("\b").doesNotContain("\n"));
+    }
+
+    @Test
     void parsesASeedLine() throws Exception {
         Event e = Event.parse("{\"ts\":\"2026-05-02T13:00:00.000Z\",\"event\":\"agent_spawn\",\"id\":\"smoke1\",\"model\":\"sonnet\"}");
         assertThat(e.type()).isEqualTo(Canonical.AGENT_SPAWN);

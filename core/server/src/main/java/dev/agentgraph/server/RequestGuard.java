@@ -70,8 +70,9 @@ final class RequestGuard extends Handler.Wrapper {
         }
         try {
             return super.handle(request, response, callback);
-        } catch (Exception e) {
-            // Answered here so that Jetty does not log the request URI, whose query may hold the token.
+        } catch (Exception | Error e) {
+            // Answered here, Errors too (a StackOverflowError), so that Jetty does not log the
+            // request URI, whose query may hold the token, with a stack trace of every frame.
             counters.warnThrottled("request-failed", "request " + request.getMethod() + " "
                     + ServerCounters.clean(path) + " failed: " + e, null);
             if (response.isCommitted()) {

@@ -1,8 +1,7 @@
 package dev.agentgraph.server;
 
 import dev.agentgraph.api.HttpResponse;
-import java.io.IOException;
-import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -12,55 +11,113 @@ import org.eclipse.jetty.util.Callback;
  * Runs one mounted HTTP route: reads the body within the route's cap (a declared length over it,
  * or more bytes than it in a chunked body, is answered 413 before the route is called), calls the
  * route, and writes its answer. A route that throws gets 500; the server carries on.
+ *
+ * <p>Bodies are read without blocking ({@link BodyReader}), within the {@link UploadLimits}: at
+ * most {@code maxConcurrent} at once (503 past it) and each within the deadline (408). A request
+ * without a body takes no upload slot, so {@code GET /api/*} answers whatever the uploads do.
  */
 final class RouteRunner {
 
     private final ServerCounters counters;
+    private final UploadLimits limits;
+    private final AtomicInteger uploads;
 
-    RouteRunner(ServerCounters counters) {
+    RouteRunner(ServerCounters counters, UploadLimits limits) {
         this.counters = counters;
+        this.limits = limits;
+        this.uploads = counters.openUploads();
     }
 
     void run(RouteTable.MountedRoute mounted, Request request, Response response, Callback callback) {
-        String path = Request.getPathInContext(request);
         long declared = request.getLength();
-        byte[] body;
-        try {
-            body = declared > mounted.maxBodyBytes() ? null : readBounded(request, mounted.maxBodyBytes());
-        } catch (IOException e) {
-            // The client went away or sent a broken body: nothing to hand to the route.
-            response.getHeaders().put(HttpHeader.CONNECTION, "close");
-            Replies.text(response, callback, 400, "could not read the request body\n");
+        if (declared > mounted.maxBodyBytes()) {
+            tooLarge(mounted, request, response, callback);
             return;
         }
-        if (body == null) {
-            counters.refused(ServerCounters.REFUSED_BODY_TOO_LARGE, "refused " + request.getMethod() + " " + path
-                    + " from " + Request.getRemoteAddr(request) + ": body over " + mounted.maxBodyBytes() + " bytes (413)");
-            response.getHeaders().put(HttpHeader.CONNECTION, "close");
-            Replies.text(response, callback, 413, "request body too large\n");
+        if (declared == 0) {
+            answer(mounted, request, new byte[0], response, callback);
             return;
         }
+        if (!takeSlot()) {
+            counters.refused(ServerCounters.REFUSED_UPLOAD_LIMIT, "refused " + request.getMethod() + " "
+                    + ServerCounters.clean(Request.getPathInContext(request)) + " from " + Request.getRemoteAddr(request)
+                    + ": " + limits.maxConcurrent() + " uploads already in progress (503)");
+            close(response, callback, 503, "too many uploads in progress, try again\n");
+            return;
+        }
+        int max = (int) Math.min(mounted.maxBodyBytes(), Integer.MAX_VALUE - 16);
+        BodyReader.read(request, max, limits.deadline(), new BodyReader.Outcome() {
+            @Override
+            public void read(byte[] body) {
+                uploads.decrementAndGet();
+                answer(mounted, request, body, response, callback);
+            }
+
+            @Override
+            public void tooLarge() {
+                uploads.decrementAndGet();
+                RouteRunner.this.tooLarge(mounted, request, response, callback);
+            }
+
+            @Override
+            public void timedOut() {
+                uploads.decrementAndGet();
+                counters.refused(ServerCounters.UPLOAD_TIMEOUTS, "refused " + request.getMethod() + " "
+                        + ServerCounters.clean(Request.getPathInContext(request)) + " from " + Request.getRemoteAddr(request)
+                        + ": body not complete within " + limits.deadline().toMillis() + " ms (408)");
+                close(response, callback, 408, "request body not received in time\n");
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+                // The client went away or sent a broken body: nothing to hand to the route.
+                uploads.decrementAndGet();
+                close(response, callback, 400, "could not read the request body\n");
+            }
+        });
+    }
+
+    private void answer(RouteTable.MountedRoute mounted, Request request, byte[] body, Response response, Callback callback) {
+        String path = Request.getPathInContext(request);
         HttpResponse answer;
         try {
             answer = mounted.route().handle(new JettyHttpRequest(request, body));
             if (answer == null) {
                 throw new IllegalStateException("the route returned no response");
             }
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // Errors too (a StackOverflowError in a plugin): uncaught, Jetty would log the URI with its query.
             counters.increment(ServerCounters.ROUTE_ERRORS);
-            counters.warnThrottled("route " + path, "route " + request.getMethod() + " " + path + " failed: " + e, e);
+            counters.warnThrottled("route " + path, "route " + request.getMethod() + " " + ServerCounters.clean(path)
+                    + " failed: " + e, e);
             Replies.text(response, callback, 500, "internal error\n");
             return;
         }
         Replies.bytes(response, callback, answer.status(), answer.contentType(), answer.body());
     }
 
-    /** The whole body, or null if it is longer than {@code max}. */
-    private static byte[] readBounded(Request request, long max) throws IOException {
-        int limit = (int) Math.min(max, Integer.MAX_VALUE - 16);
-        try (InputStream in = Request.asInputStream(request)) {
-            byte[] body = in.readNBytes(limit);
-            return in.read() == -1 ? body : null;
+    private void tooLarge(RouteTable.MountedRoute mounted, Request request, Response response, Callback callback) {
+        counters.refused(ServerCounters.REFUSED_BODY_TOO_LARGE, "refused " + request.getMethod() + " "
+                + ServerCounters.clean(Request.getPathInContext(request)) + " from " + Request.getRemoteAddr(request)
+                + ": body over " + mounted.maxBodyBytes() + " bytes (413)");
+        close(response, callback, 413, "request body too large\n");
+    }
+
+    /** Answers and closes the connection: the rest of the body is never read. */
+    private static void close(Response response, Callback callback, int status, String text) {
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        Replies.text(response, callback, status, text);
+    }
+
+    private boolean takeSlot() {
+        while (true) {
+            int n = uploads.get();
+            if (n >= limits.maxConcurrent()) {
+                return false;
+            }
+            if (uploads.compareAndSet(n, n + 1)) {
+                return true;
+            }
         }
     }
 }

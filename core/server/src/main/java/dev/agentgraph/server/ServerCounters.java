@@ -23,6 +23,8 @@ final class ServerCounters {
     static final String REFUSED_TOKEN = "refused_token";
     static final String REFUSED_WEBSOCKET_LIMIT = "refused_websocket_limit";
     static final String REFUSED_BODY_TOO_LARGE = "refused_body_too_large";
+    static final String REFUSED_UPLOAD_LIMIT = "refused_upload_limit";
+    static final String UPLOAD_TIMEOUTS = "upload_timeouts";
     static final String ROUTE_ERRORS = "route_errors";
     static final String WEBSOCKETS_ACCEPTED = "websockets_accepted";
     static final String WEBSOCKET_ERRORS = "websocket_errors";
@@ -30,14 +32,17 @@ final class ServerCounters {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
     private static final int MAX_DETAIL = 120;
+    private static final int MAX_FRAMES = 12;
+    private static final int MAX_CAUSES = 4;
 
     private final Map<String, LongAdder> counts = new LinkedHashMap<>();
     private final AtomicInteger openWebSockets = new AtomicInteger();
+    private final AtomicInteger openUploads = new AtomicInteger();
     private final Map<String, Throttle> throttles = new ConcurrentHashMap<>();
 
     ServerCounters() {
         for (String name : new String[] {REFUSED_HOST, REFUSED_ORIGIN, REFUSED_TOKEN, REFUSED_WEBSOCKET_LIMIT,
-                REFUSED_BODY_TOO_LARGE, ROUTE_ERRORS, WEBSOCKETS_ACCEPTED, WEBSOCKET_ERRORS}) {
+                REFUSED_BODY_TOO_LARGE, REFUSED_UPLOAD_LIMIT, UPLOAD_TIMEOUTS, ROUTE_ERRORS, WEBSOCKETS_ACCEPTED, WEBSOCKET_ERRORS}) {
             counts.put(name, new LongAdder());
         }
     }
@@ -48,6 +53,10 @@ final class ServerCounters {
 
     AtomicInteger openWebSockets() {
         return openWebSockets;
+    }
+
+    AtomicInteger openUploads() {
+        return openUploads;
     }
 
     /** Counts a refusal and logs it unless a line for the same reason was logged recently. */
@@ -64,18 +73,38 @@ final class ServerCounters {
             return;
         }
         String text = suppressed == 0 ? line : line + " (" + suppressed + " more like it not logged)";
-        if (error == null) {
-            LOG.warn(text);
-        } else {
-            LOG.warn(text, error);
-        }
+        LOG.warn(error == null ? text : text + briefTrace(error));
     }
 
-    /** A snapshot of every counter, plus {@code websockets_open}, the connections open now. */
+    /**
+     * The first frames of a stack trace and its causes: enough to find the fault, and bounded,
+     * because a {@code StackOverflowError} carries a thousand frames.
+     */
+    static String briefTrace(Throwable error) {
+        StringBuilder b = new StringBuilder();
+        int causes = 0;
+        for (Throwable t = error; t != null && causes < MAX_CAUSES; t = t.getCause(), causes++) {
+            b.append(causes == 0 ? "\n" : "\nCaused by: ").append(causes == 0 ? t.getClass().getName() : t.toString());
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < frames.length && i < MAX_FRAMES; i++) {
+                b.append("\n\tat ").append(frames[i]);
+            }
+            if (frames.length > MAX_FRAMES) {
+                b.append("\n\t... ").append(frames.length - MAX_FRAMES).append(" more");
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * A snapshot of every counter, plus the gauges {@code websockets_open} (connections open now)
+     * and {@code uploads_open} (request bodies being read now).
+     */
     Map<String, Long> snapshot() {
         Map<String, Long> m = new LinkedHashMap<>();
         counts.forEach((k, v) -> m.put(k, v.sum()));
         m.put("websockets_open", (long) openWebSockets.get());
+        m.put("uploads_open", (long) openUploads.get());
         return Collections.unmodifiableMap(m);
     }
 

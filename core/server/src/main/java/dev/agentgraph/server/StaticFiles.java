@@ -13,13 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * The page: files from the classpath under {@code agentgraph/web/} (or from a development
  * directory), and D3 from its WebJar. Only plain file names of known types are served: a path
  * segment must start with a letter, digit or underscore, so {@code ..}, hidden files and
- * directories are never reached, and nothing is ever listed.
+ * directories are never reached, and nothing is ever listed (see {@link #isSafePath}).
  */
 final class StaticFiles {
 
@@ -27,7 +26,8 @@ final class StaticFiles {
     static final String CLASSPATH_ROOT = "agentgraph/web/";
     private static final String D3_POM = "META-INF/maven/org.webjars.npm/d3/pom.properties";
     private static final String D3_FALLBACK_VERSION = "7.9.0";
-    private static final Pattern SAFE_PATH = Pattern.compile("(/[A-Za-z0-9_][A-Za-z0-9_.-]*)+");
+    /** Longer than any file of the page; a longer path is not looked at at all. */
+    static final int MAX_PATH_LENGTH = 256;
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"),
@@ -64,10 +64,10 @@ final class StaticFiles {
         if (path.equals(D3_PATH)) {
             return d3();
         }
-        String relative = path.equals("/") ? "index.html" : path.substring(1);
-        if (!path.equals("/") && !SAFE_PATH.matcher(path).matches()) {
+        if (!path.equals("/") && !isSafePath(path)) {
             return Optional.empty();
         }
+        String relative = path.equals("/") ? "index.html" : path.substring(1);
         String type = TYPES.get(extension(relative));
         if (type == null) {
             return Optional.empty();
@@ -86,6 +86,37 @@ final class StaticFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + relative, e);
         }
+    }
+
+    /**
+     * Whether {@code path} is {@code /} followed by one or more segments separated by {@code /},
+     * each starting with a letter, digit or underscore and going on with those, dots and dashes,
+     * within {@link #MAX_PATH_LENGTH}. One pass over the characters: a request path is untrusted,
+     * and the regular expression this replaces overflowed the stack on a few thousand segments.
+     */
+    static boolean isSafePath(String path) {
+        if (path.isEmpty() || path.length() > MAX_PATH_LENGTH || path.charAt(0) != '/') {
+            return false;
+        }
+        boolean segmentStart = true;
+        for (int i = 1; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '/') {
+                if (segmentStart) {
+                    return false; // an empty segment
+                }
+                segmentStart = true;
+            } else if (isAsciiLetterOrDigit(c) || c == '_' || (!segmentStart && (c == '.' || c == '-'))) {
+                segmentStart = false;
+            } else {
+                return false;
+            }
+        }
+        return !segmentStart;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     private Optional<Asset> fromDirectory(String relative, String type) throws IOException {

@@ -34,6 +34,7 @@ public final class WebServer implements AutoCloseable {
     private static final int HTTP_IDLE_TIMEOUT_MS = 30_000;
 
     private final ServerSettings settings;
+    private final UploadLimits uploadLimits;
     private final ServerCounters counters = new ServerCounters();
     private final RouteTable routes = new RouteTable();
     private final TokenCheck token;
@@ -41,8 +42,9 @@ public final class WebServer implements AutoCloseable {
     private ServerConnector connector;
     private boolean closed;
 
-    private WebServer(ServerSettings settings) {
+    private WebServer(ServerSettings settings, UploadLimits uploadLimits) {
         this.settings = settings;
+        this.uploadLimits = uploadLimits;
         this.token = new TokenCheck(settings.token());
     }
 
@@ -52,12 +54,17 @@ public final class WebServer implements AutoCloseable {
      * @throws IllegalArgumentException when the host is not a loopback address and no token is set
      */
     public static WebServer newServer(ServerSettings settings) {
+        return newServer(settings, UploadLimits.DEFAULTS);
+    }
+
+    /** A server with other upload limits than the defaults (tests use short deadlines). */
+    static WebServer newServer(ServerSettings settings, UploadLimits uploadLimits) {
         Objects.requireNonNull(settings, "settings");
         if (settings.token() == null && !Loopback.isLoopback(settings.host())) {
             throw new IllegalArgumentException("refusing to listen on " + settings.host()
                     + " without a token: set server.token, or keep server.host at 127.0.0.1");
         }
-        return new WebServer(settings);
+        return new WebServer(settings, Objects.requireNonNull(uploadLimits, "uploadLimits"));
     }
 
     /** Where the runtime and plugins mount their routes; usable before and after {@link #start()}. */
@@ -91,7 +98,7 @@ public final class WebServer implements AutoCloseable {
 
         ServerWebSocketContainer container = ServerWebSocketContainer.ensure(s);
         WebSockets.configure(container, settings.maxWebSocketMessageBytes());
-        AppHandler app = new AppHandler(routes, new RouteRunner(counters),
+        AppHandler app = new AppHandler(routes, new RouteRunner(counters, uploadLimits),
                 new WebSockets(settings.maxWebSockets(), counters),
                 new StaticFiles(settings.webRoot(), WebServer.class.getClassLoader()));
         app.container(container);
@@ -147,8 +154,9 @@ public final class WebServer implements AutoCloseable {
     /**
      * The server's counters, for {@code /api/stats}: refusals by reason ({@code refused_host},
      * {@code refused_origin}, {@code refused_token}, {@code refused_websocket_limit},
-     * {@code refused_body_too_large}), {@code route_errors}, {@code websockets_accepted},
-     * {@code websocket_errors} and the gauge {@code websockets_open}. A fresh, unmodifiable map.
+     * {@code refused_body_too_large}, {@code refused_upload_limit}), {@code upload_timeouts},
+     * {@code route_errors}, {@code websockets_accepted}, {@code websocket_errors} and the gauges
+     * {@code websockets_open} and {@code uploads_open}. A fresh, unmodifiable map.
      */
     public Map<String, Long> counters() {
         return counters.snapshot();

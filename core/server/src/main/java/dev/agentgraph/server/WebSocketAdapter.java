@@ -2,6 +2,7 @@ package dev.agentgraph.server;
 
 import dev.agentgraph.api.WebSocketConnection;
 import dev.agentgraph.api.WebSocketEndpoint;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +52,7 @@ public final class WebSocketAdapter implements Session.Listener.AutoDemanding, W
         session = s;
         try {
             endpoint.onOpen(this);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             counters.increment(ServerCounters.WEBSOCKET_ERRORS);
             counters.warnThrottled("ws-open", "WebSocket endpoint failed to open " + id + ": " + e, e);
             s.close(1011, "server error", Callback.NOOP);
@@ -62,10 +63,20 @@ public final class WebSocketAdapter implements Session.Listener.AutoDemanding, W
     public void onWebSocketText(String text) {
         try {
             endpoint.onText(this, text);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             counters.increment(ServerCounters.WEBSOCKET_ERRORS);
             counters.warnThrottled("ws-text", "WebSocket endpoint failed on a message of " + id + ": " + e, e);
         }
+    }
+
+    /**
+     * Binary messages mean nothing to the stream and are dropped, but declaring this method is what
+     * makes Jetty assemble them, within {@code maxBinaryMessageSize}: without it a client could send
+     * binary frames of any size, never closed with 1009.
+     */
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        callback.succeed();
     }
 
     @Override
@@ -90,7 +101,7 @@ public final class WebSocketAdapter implements Session.Listener.AutoDemanding, W
         releaseSlot.run();
         try {
             endpoint.onClose(this, statusCode, reason);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             counters.increment(ServerCounters.WEBSOCKET_ERRORS);
             counters.warnThrottled("ws-close", "WebSocket endpoint failed to close " + id + ": " + e, e);
         }
@@ -124,7 +135,7 @@ public final class WebSocketAdapter implements Session.Listener.AutoDemanding, W
         }
         try {
             done.done(failure);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             counters.increment(ServerCounters.WEBSOCKET_ERRORS);
             counters.warnThrottled("ws-send", "WebSocket send callback failed for " + id + ": " + e, e);
         }

@@ -90,6 +90,24 @@ class StaticFilesTest {
     }
 
     @Test
+    void thePathCheckIsOnePassWithALengthCap() {
+        assertThat(StaticFiles.isSafePath("/app.js")).isTrue();
+        assertThat(StaticFiles.isSafePath("/sub/note.txt")).isTrue();
+        assertThat(StaticFiles.isSafePath("/_a-b.c/d")).isTrue();
+        for (String bad : List.of("", "/", "app.js", "//app.js", "/sub/", "/.x", "/sub/.x", "/-x", "/a b", "/a%2e",
+                "/a\\b", "/a\u0000", "/\u00e9")) {
+            assertThat(StaticFiles.isSafePath(bad)).as(bad).isFalse();
+        }
+        assertThat(StaticFiles.isSafePath("/" + "a".repeat(StaticFiles.MAX_PATH_LENGTH - 1))).isTrue();
+        assertThat(StaticFiles.isSafePath("/" + "a".repeat(StaticFiles.MAX_PATH_LENGTH))).isFalse();
+        // The regular expression this replaces overflowed the stack here (issue 15, defect 3).
+        assertThat(StaticFiles.isSafePath("/a".repeat(100_000))).isFalse();
+        StaticFiles files = new StaticFiles(null, getClass().getClassLoader());
+        assertThat(files.find("")).isEmpty(); // found by StaticPathFuzzTest: it threw
+        assertThat(files.find("/a".repeat(100_000) + "/x.js")).isEmpty();
+    }
+
+    @Test
     void aWebRootDirectoryReplacesTheClasspathAndKeepsLinksInside(@TempDir Path dir) throws Exception {
         Path web = Files.createDirectory(dir.resolve("web"));
         Files.writeString(web.resolve("index.html"), "<p>from disk</p>");

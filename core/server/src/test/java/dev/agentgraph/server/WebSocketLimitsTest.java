@@ -56,6 +56,18 @@ class WebSocketLimitsTest {
     }
 
     @Test
+    void row18_aBinaryMessageOverTheCapClosesWith1009Too() throws Exception {
+        try (TestWs client = TestWs.connect("ws://127.0.0.1:" + p + "/stream")) {
+            await().until(() -> stream.opened.size() == 1);
+            client.socket().sendBinary(java.nio.ByteBuffer.wrap(new byte[1024 * 1024]), true);
+            assertThat(client.awaitClose()).isEqualTo(1009);
+        }
+        await().until(() -> stream.closeCodes.contains(1009));
+        await().until(() -> server.counters().get("websockets_open") == 0L);
+        assertThat(RawHttp.get(p, "/health", "Host: 127.0.0.1:" + p).status()).isEqualTo(200);
+    }
+
+    @Test
     void row19_fiveHundredUpgradesAtOnceAreCappedAndTheExcessRefused() throws Exception {
         int attempts = 500;
         int cap = ServerSettings.defaults().maxWebSockets();

@@ -32,6 +32,7 @@ public record CoreConfig(
     public static final String SERVER_HOST = "server.host";
     public static final String SERVER_PORT = "server.port";
     public static final String SERVER_TOKEN = "server.token";
+    public static final String SERVER_TOKEN_FILE = "server.token-file";
     public static final String SERVER_ALLOWED_HOSTS = "server.allowed-hosts";
     public static final String SERVER_MAX_WEBSOCKETS = "server.max-websockets";
     public static final String SERVER_MAX_WEBSOCKET_MESSAGE = "server.max-websocket-message";
@@ -42,7 +43,7 @@ public record CoreConfig(
     public static final String PIPELINE_SINK_QUEUE_SIZE = "pipeline.sink-queue-size";
 
     /** Every key outside {@code plugin.*}. */
-    public static final Set<String> KEYS = Set.of(SERVER_HOST, SERVER_PORT, SERVER_TOKEN, SERVER_ALLOWED_HOSTS,
+    public static final Set<String> KEYS = Set.of(SERVER_HOST, SERVER_PORT, SERVER_TOKEN, SERVER_TOKEN_FILE, SERVER_ALLOWED_HOSTS,
             SERVER_MAX_WEBSOCKETS, SERVER_MAX_WEBSOCKET_MESSAGE, SERVER_WEB_ROOT, EVENTS_FILE, PLUGINS_DIR,
             PIPELINE_QUEUE_SIZE, PIPELINE_SINK_QUEUE_SIZE);
 
@@ -53,17 +54,20 @@ public record CoreConfig(
     public static final int DEFAULT_PORT = 8201;
     public static final String DEFAULT_EVENTS_FILE = "~/.claude/memory/agent-events.jsonl";
 
-    /** Reads and checks every platform key; refuses unknown keys and a public address without a token. */
+    /**
+     * Reads and checks every platform key; refuses unknown keys, a token shorter than 16
+     * characters, and a public address without a token.
+     */
     public static CoreConfig from(Settings settings) {
         checkKeys(settings);
         String host = read(settings, SERVER_HOST, DEFAULT_HOST, v -> v.trim());
-        String token = settings.get(SERVER_TOKEN).map(String::trim).filter(t -> !t.isEmpty()).orElse(null);
+        String token = ServerToken.from(settings);
         if (host.isEmpty()) {
             throw new ConfigException(SERVER_HOST, "an empty host");
         }
         if (token == null && !isLoopback(host)) {
             throw new ConfigException(SERVER_TOKEN, "required when server.host is not a loopback address (server.host="
-                    + host + "); set server.token or bind to 127.0.0.1");
+                    + host + "); set server.token-file or server.token, or bind to 127.0.0.1");
         }
         return new CoreConfig(
                 host,

@@ -90,8 +90,8 @@ class ValuesTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("plugin.log"));
         assertThatThrownBy(() -> CoreConfig.from(Settings.empty().with("server.host", "0.0.0.0")))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("server.token"));
-        assertThat(CoreConfig.from(Settings.empty().with("server.host", "0.0.0.0").with("server.token", "t")).token())
-                .isEqualTo("t");
+        assertThat(CoreConfig.from(Settings.empty().with("server.host", "0.0.0.0").with("server.token", "t-sixteen-chars!")).token())
+                .isEqualTo("t-sixteen-chars!");
         assertThat(CoreConfig.from(Settings.empty().with("server.allowed-hosts", " a.lan, b ")).allowedHosts())
                 .containsExactly("a.lan", "b");
     }

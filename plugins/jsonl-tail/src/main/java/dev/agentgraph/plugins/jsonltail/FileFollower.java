@@ -20,8 +20,9 @@ import org.slf4j.Logger;
 
 /**
  * Reads the event file from where it last stopped, line by line, and notices when the file under
- * the path is no longer the one it has open (rotation, deletion and re-creation) or has shrunk
- * (truncation). Called again and again from one thread by {@link JsonlTailSource}.
+ * the path is no longer the one it has open (rotation, deletion and re-creation), has shrunk
+ * (truncation) or no longer holds what was read before the offset (truncated and written again
+ * past it between two looks, see {@link ReadFingerprint}). Called again and again from one thread by {@link JsonlTailSource}.
  */
 final class FileFollower implements AutoCloseable {
 
@@ -35,6 +36,7 @@ final class FileFollower implements AutoCloseable {
     private final LineDecoder decoder;
     private final LineSplitter splitter;
     private final ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
+    private final ReadFingerprint lastRead = new ReadFingerprint();
     private final Counter events;
     private final Counter rotations;
     private final Counter truncations;
@@ -79,7 +81,7 @@ final class FileFollower implements AutoCloseable {
         }
         long size = channel.size();
         long start = Math.max(0, size - settings.historyBytes());
-        splitter.reset(start, start > 0 && !followsNewline(start));
+        restartAt(start, start > 0 && !followsNewline(start));
         historyEnd = size;
         log.info("following {} from offset {} ({} bytes of history)", file, start, size - start);
     }
@@ -88,11 +90,18 @@ final class FileFollower implements AutoCloseable {
     void step() throws IOException {
         if (channel == null) {
             if (open()) {
-                splitter.reset(0, false);
+                restartAt(0, false);
                 log.info("following {} from its start", file);
             } else {
                 return;
             }
+        }
+        if (!lastRead.stillMatches(channel, splitter.position())) {
+            // Emptied and written again past the offset since the last look: same file, no smaller.
+            truncations.increment();
+            log.info("{} was rewritten since offset {} was read; reading it again from its start", file, splitter.position());
+            historyEnd = -1;
+            restartAt(0, false);
         }
         drain();
         BasicFileAttributes now = attributes();
@@ -109,16 +118,21 @@ final class FileFollower implements AutoCloseable {
             closeChannel();
             historyEnd = -1;
             if (open()) {
-                splitter.reset(0, false);
+                restartAt(0, false);
                 drain();
             }
         } else if (now.size() < splitter.position()) {
             truncations.increment();
             log.info("{} was truncated from {} to {} bytes; reading it again from its start", file, splitter.position(), now.size());
             historyEnd = -1;
-            splitter.reset(0, false);
+            restartAt(0, false);
             drain();
         }
+    }
+
+    private void restartAt(long offset, boolean skipFirstLine) {
+        splitter.reset(offset, skipFirstLine);
+        lastRead.clear();
     }
 
     private void drain() throws IOException {
@@ -128,6 +142,7 @@ final class FileFollower implements AutoCloseable {
             if (n <= 0) {
                 return;
             }
+            lastRead.read(buffer.array(), 0, n);
             splitter.feed(buffer.array(), 0, n);
         }
     }

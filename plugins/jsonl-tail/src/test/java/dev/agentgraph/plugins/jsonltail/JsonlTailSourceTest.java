@@ -15,6 +15,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,6 +134,49 @@ class JsonlTailSourceTest {
 
         awaitIds("a1-with-a-long-id-so-the-file-shrinks", "a2-with-a-long-id-too", "b1");
         assertThat(out.count("truncations")).isEqualTo(1);
+    }
+
+    @Test
+    void truncationFollowedByRegrowthPastTheOldOffsetIsNoticedAndTheNewLinesRead() throws Exception {
+        // Issue 15, defect 4: the file is emptied and rewritten beyond the old offset while the tail
+        // is not looking (here: held in emit, as a full pipeline queue holds it). Its size never
+        // looks smaller, so only the bytes before the offset can tell.
+        Path file = dir.resolve("events.jsonl");
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        source = new JsonlTailSource(new TailSettings(file, 4L << 20, 1 << 20, Duration.ofMillis(100), true),
+                LoggerFactory.getLogger("jsonl-tail"), out);
+        source.start(event -> {
+            if ("a999".equals(event.string("id"))) {
+                held.countDown();
+                awaitQuietly(release);
+            }
+            out.emit(event);
+        });
+        String lines = "i=0; while [ $i -lt 1000 ]; do printf '{\"event\":\"agent_spawn\",\"id\":\"%s%03d\"}\\n' \"$2\" $i; i=$((i+1)); done";
+        Shell.run(lines + " >> \"$1\"", file.toString(), "a");
+        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // Another process empties the file and writes as many bytes again, line by line.
+        Shell.run(": > \"$1\" && " + lines + " >> \"$1\"", file.toString(), "b");
+        release.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> out.events.size() >= 2000);
+        List<String> after = out.ids().subList(1000, out.ids().size());
+        assertThat(after).hasSize(1000).startsWith("b000").endsWith("b999");
+        assertThat(out.count("truncations")).isEqualTo(1);
+        append(file, spawn("c1") + "\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> out.ids().contains("c1"));
+        assertThat(out.count("truncations")).as("a plain append is not a rewrite").isEqualTo(1);
+        assertThat(out.events).hasSize(2001);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
