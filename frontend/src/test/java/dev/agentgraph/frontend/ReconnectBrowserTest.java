@@ -97,8 +97,8 @@ class ReconnectBrowserTest {
     @Test
     void aPageOpenedWithATokenStreamsWithIt() {
         Path file = dir.resolve("token.jsonl");
-        try (TestAgentGraph server = LiveServer.start(file, 0, "s3cret-Token")) {
-            browser.open(server.http("/").resolve("/?token=s3cret-Token"));
+        try (TestAgentGraph server = LiveServer.start(file, 0, "s3cret-Token-0123456")) {
+            browser.open(server.http("/").resolve("/?token=s3cret-Token-0123456"));
             await().atMost(Duration.ofSeconds(15)).until(() -> "connected".equals(browser.badge()));
             EventFiles.append(file, spawn("s-token", "t1", "main", "haiku", "Explore"));
             await().atMost(Duration.ofSeconds(10)).until(() -> browser.nodes("s-token", "t1").size() == 1);
