@@ -117,7 +117,7 @@ final class Browser implements AutoCloseable {
             if (found.isEmpty()) {
                 return false;
             }
-            Actions aim = new Actions(driver).moveToElement(found.get(0).findElement(By.cssSelector("circle.body")));
+            Actions aim = new Actions(driver).moveToElement(found.get(0).findElement(By.cssSelector(".body")));
             (click ? aim.click() : aim).perform();
             return card.isDisplayed() && id.equals(card.getAttribute("data-node-id"))
                     && session.equals(card.getAttribute("data-session"));
