@@ -448,7 +448,11 @@ export class GraphView {
       });
     }
     const placed = placeLabels(items, scale);
-    this.svg.node().style.setProperty('--label-scale', String(scale));
+    // Changing the variable restyles every label: only when the zoom changed it.
+    if (this.labelScale !== scale) {
+      this.labelScale = scale;
+      this.svg.node().style.setProperty('--label-scale', String(scale));
+    }
     let shown = 0;
     for (const v of views) {
       if (!v.el) continue;
@@ -602,6 +606,7 @@ export class GraphView {
       effects: { ...this.effects.stats },
       settled: this.layout.settled,
       moving: this.layout.moving,
+      alpha: this.layout.sim.alpha(),
       labels: { ...this.labelStats },
       zoom: this.transform.k,
       matches: this.matchCount,
