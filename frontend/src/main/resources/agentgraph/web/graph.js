@@ -26,6 +26,10 @@ const FADE_MS = 800;
 const LABEL_EVERY_MS = 400; // labels are re-placed at most this often while things move
 const ZOOM_EXPAND = 2; // zoomed in at least this much, clusters in view open
 const ZOOM_COLLAPSE = 1.4; // and below this they close again
+// Above this many agents nodes appear and leave without fading: a fade repaints the whole SVG on
+// every frame it runs, and with two spawns a second there would always be one running. The
+// done flash on the effects canvas still shows.
+const FADE_LIMIT = 200;
 
 export class GraphView {
   /**
@@ -58,6 +62,7 @@ export class GraphView {
     this.transform = d3.zoomIdentity;
     this.needsJoin = true;
     this.animate = true;
+    this.fade = true;
     this.query = '';
     this.focus = null;
     this.labelsAt = 0;
@@ -100,6 +105,7 @@ export class GraphView {
   /** Applies one frame's worth of model effects to the SVG. */
   render(effects) {
     this.animate = !document.hidden;
+    this.fade = this.animate && this.model.agents.size <= FADE_LIMIT;
     const spawned = [];
     const finished = [];
     const pulses = [];
@@ -121,7 +127,7 @@ export class GraphView {
           break;
         case 'done':
         case 'session-end':
-          if (this.animate && !this.clusterOf.has(ef.node.key)) this.leaving.set(ef.node.key, ef.node);
+          if (this.fade && !this.clusterOf.has(ef.node.key)) this.leaving.set(ef.node.key, ef.node);
           finished.push(ef.node);
           this.needsJoin = true;
           break;
@@ -222,7 +228,7 @@ export class GraphView {
       .data(links, (l) => l.key)
       .join(
         (enter) => enter.append('line').attr('class', 'link').each((l, i, els) => {
-          if (this.animate && fresh.has(l.target.key)) {
+          if (this.fade && fresh.has(l.target.key)) {
             d3.select(els[i]).attr('opacity', 0).transition('enter').duration(SPAWN_MS).attr('opacity', 1);
           }
         }),
@@ -292,7 +298,7 @@ export class GraphView {
       }
       g.append('text').attr('class', 'label name');
     }
-    if (fresh && this.animate) {
+    if (fresh && this.fade) {
       g.attr('opacity', 0).transition('enter').duration(SPAWN_MS).attr('opacity', 1);
     }
   }
@@ -545,7 +551,8 @@ export class GraphView {
   leave(node) {
     const v = this.layout.get(node.key);
     const el = v && v.el;
-    if (!this.animate || !el || !el.isConnected) {
+    if (!this.fade || !el || !el.isConnected) {
+      if (this.animate && v && node.kind === 'agent') this.effects.flash(v.x, v.y, AGENT_R, outcomeColour(node.outcome));
       this.forget(node);
       return;
     }

@@ -5,6 +5,7 @@
 
 const SETTLE_MS = 2500; // how long the whole layout may move after the centres moved
 const BIG = 80; // above this many agents, agents already placed hold still (see settle())
+const SPOT = 48; // px per bucket of FreeSpots (at least the largest distance it checks)
 
 export class Layout {
   /**
@@ -54,24 +55,28 @@ export class Layout {
   }
 
   /**
-   * Runs the simulation over exactly these view nodes and links; view nodes not listed are
-   * forgotten. {@code near} gives a newcomer's starting point (its parent, or the cluster it
-   * came out of).
+   * Runs the simulation over these view nodes and links; view nodes not listed are forgotten.
+   * {@code near} gives a newcomer's starting point (its parent, or the cluster it came out of).
+   * A big graph that has settled is not simulated at all (see settle()).
    */
   sync(list, links, near) {
     const keep = new Set(list.map((v) => v.key));
     for (const k of [...this.nodes.keys()]) if (!keep.has(k)) this.nodes.delete(k);
     const centres = list.filter((v) => v.kind === 'centre');
     this.layoutCentres(centres);
-    const placed = new Set();
-    for (const v of list) {
-      if (v.x != null && v.y != null) continue;
-      this.place(v, near(v));
-      placed.add(v);
-    }
+    const free = new FreeSpots(list);
+    for (const v of list) if (v.x == null || v.y == null) this.place(v, near(v), free);
     const agents = list.length - centres.length;
     const big = agents > BIG;
-    this.settle(list, placed, centres, big);
+    if (this.settle(list, centres, big)) {
+      // Settled and big: newcomers stay in the free spots they got; nothing is simulated, so
+      // nothing in the SVG moves between one change of the graph and the next.
+      this.sim.stop();
+      this.sim.nodes([]);
+      this.sim.force('link').links([]);
+      this.sim.alpha(0);
+      return;
+    }
     const push = Math.max(30, Math.min(120, 6000 / Math.max(agents, 1)));
     const room = big ? 12 : 20;
     this.sim.force('charge').strength((d) => (d.kind === 'centre' ? -4 * push : d.kind === 'cluster' ? -2 * push : -push));
@@ -124,19 +129,20 @@ export class Layout {
   }
 
   /**
-   * A big graph holds still: agents already placed are pinned where they are and only newcomers
-   * find their place, so a spawn moves (and repaints) a few nodes instead of hundreds. When the
-   * centres move (a session comes or goes, the window is resized), everything is freed to
-   * follow them.
+   * A big graph holds still: once the layout had its time to take shape, every agent is pinned
+   * where it is and a newcomer where it was placed (a free spot by its parent), so 1,000 agents
+   * cost nothing per frame and a spawn repaints one node, not hundreds. When the centres move (a
+   * session comes or goes, the window is resized), everything is freed to follow them. Returns
+   * whether the graph holds still.
    */
-  settle(list, placed, centres, big) {
+  settle(list, centres, big) {
     const layout = centres.map((c) => c.key + '@' + Math.round(c.fx) + ',' + Math.round(c.fy)).join(' ');
     if (layout !== this.lastLayout) this.settledAt = performance.now() + SETTLE_MS;
     this.lastLayout = layout;
-    const settled = performance.now() > this.settledAt;
+    const still = big && performance.now() > this.settledAt;
     for (const v of list) {
       if (v.kind === 'centre') continue;
-      if (big && settled && !placed.has(v) && !v.leaving) {
+      if (still) {
         v.fx = v.x;
         v.fy = v.y;
       } else {
@@ -144,6 +150,7 @@ export class Layout {
         v.fy = null;
       }
     }
+    return still;
   }
 
   /** True once the layout had its time to take shape (big graphs then hold still). */
@@ -151,14 +158,48 @@ export class Layout {
     return performance.now() > this.settledAt;
   }
 
-  /** Where a new node starts: next to its parent, so it branches out of it. */
-  place(v, from) {
-    const angle = Math.random() * 2 * Math.PI;
+  /** Where a new node starts: in a free spot next to its parent, so it branches out of it. */
+  place(v, from, free) {
     const cx = from && from.x != null ? from.x : this.width / 2;
     const cy = from && from.y != null ? from.y : this.height / 2;
-    const d = from && from.kind === 'cluster' ? (from.r || 12) : 30;
-    v.x = cx + Math.cos(angle) * d;
-    v.y = cy + Math.sin(angle) * d;
+    const d0 = from && from.kind === 'cluster' ? (from.r || 12) : from && from.kind === 'centre' ? 50 : 28;
+    for (let attempt = 0; attempt < 16; attempt++) {
+      const angle = Math.random() * 2 * Math.PI;
+      const d = d0 + attempt * 5;
+      v.x = cx + Math.cos(angle) * d;
+      v.y = cy + Math.sin(angle) * d;
+      if (free.isFree(v.x, v.y)) break;
+    }
+    free.add(v);
+  }
+}
+
+/** The placed nodes in a grid of buckets, to find a spot no other node sits on. */
+class FreeSpots {
+  constructor(list) {
+    this.cells = new Map();
+    for (const v of list) if (v.x != null && v.y != null) this.add(v);
+  }
+
+  add(v) {
+    const k = Math.floor(v.x / SPOT) + ',' + Math.floor(v.y / SPOT);
+    let cell = this.cells.get(k);
+    if (!cell) this.cells.set(k, (cell = []));
+    cell.push(v);
+  }
+
+  isFree(x, y) {
+    const i = Math.floor(x / SPOT);
+    const j = Math.floor(y / SPOT);
+    for (let a = i - 1; a <= i + 1; a++) {
+      for (let b = j - 1; b <= j + 1; b++) {
+        for (const v of this.cells.get(a + ',' + b) || []) {
+          const min = v.kind === 'centre' ? 46 : (v.r || 8) + 12;
+          if ((v.x - x) ** 2 + (v.y - y) ** 2 < min * min) return false;
+        }
+      }
+    }
+    return true;
   }
 }
 
