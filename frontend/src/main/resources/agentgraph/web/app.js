@@ -127,7 +127,7 @@ try {
 setBuckets(saved === '1');
 
 // A hook for tests and curious users: state() is a copy of the state, never the state itself;
-// panTo() and resetView() move the view like a drag would.
+// panTo(), zoomAt() and resetView() move the view like a drag or the wheel would.
 window.agentgraph = Object.freeze({
   state: () => ({
     ...view.state(),
@@ -138,6 +138,7 @@ window.agentgraph = Object.freeze({
     notifications: notifier.state(),
   }),
   panTo: (session, id, x, y) => view.panTo(session + '\n' + id, x, y),
+  zoomAt: (k, x, y) => view.zoomAt(k, x, y),
   resetView: () => view.resetView(),
 });
 

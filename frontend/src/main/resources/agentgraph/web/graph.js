@@ -585,6 +585,14 @@ export class GraphView {
     return true;
   }
 
+  /** Zooms to scale k around a window point, like the wheel would. */
+  zoomAt(k, sx = this.width / 2, sy = this.height / 2) {
+    const t = this.transform;
+    const gx = (sx - t.x) / t.k;
+    const gy = (sy - t.y) / t.k;
+    this.svg.call(this.zoom.transform, d3.zoomIdentity.translate(sx - gx * k, sy - gy * k).scale(k));
+  }
+
   /** Back to no pan and no zoom. */
   resetView() {
     this.svg.call(this.zoom.transform, d3.zoomIdentity);

@@ -107,6 +107,13 @@ class FleetBrowserTest extends ConnectedPage {
         assertThat(orphan.getAttribute("data-source")).isEqualTo("main");
         assertThat(orphan.getAttribute("class")).contains("inferred");
         browser.screenshot("churn-150");
+
+        // Zoomed in 4×, names that had no room come back: labels keep their size on screen.
+        long shownAtOne = labelsShown();
+        browser.js("window.agentgraph.zoomAt(4)");
+        await().atMost(LONG).until(() -> labelsShown() > shownAtOne);
+        browser.screenshot("churn-150-zoomed");
+        browser.js("window.agentgraph.resetView()");
         endSession(s);
     }
 
@@ -138,6 +145,13 @@ class FleetBrowserTest extends ConnectedPage {
         emit(toolUse(s, "e7", "Grep"));
         await().atMost(LONG).until(() -> "1".equals(browser.driver().findElement(explore).getAttribute("data-pulses")));
 
+        // Zooming in on the clusters opens them; zooming out closes them again.
+        browser.js("window.agentgraph.panTo('s-many', 'main', innerWidth / 2, innerHeight / 2); window.agentgraph.zoomAt(3)");
+        await().atMost(LONG).until(() -> browser.driver().findElements(By.cssSelector("g.node.cluster[data-session='s-many']")).isEmpty()
+                && agentsDrawn(s) == 40);
+        browser.js("window.agentgraph.resetView()");
+        await().atMost(LONG).until(() -> browser.driver().findElements(explore).size() == 1 && agentsDrawn(s) == 0);
+
         browser.js("arguments[0].querySelector('.body').dispatchEvent(new MouseEvent('click', {bubbles: true}))",
                 browser.driver().findElement(explore));
         await().atMost(LONG).until(() -> agentsDrawn(s) == 25 && browser.driver().findElements(explore).isEmpty());
@@ -146,6 +160,10 @@ class FleetBrowserTest extends ConnectedPage {
         assertThat(edgesOffTheirNodes()).isEmpty();
         browser.screenshot("clusters-40-expanded");
         endSession(s);
+    }
+
+    private static long labelsShown() {
+        return ((Number) browser.js("return window.agentgraph.state().labels.shown")).longValue();
     }
 
     private static double radius(WebElement cluster) {
