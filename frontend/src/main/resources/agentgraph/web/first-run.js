@@ -19,9 +19,12 @@ export class FirstRun {
       this.el.hidden = true;
       return;
     }
-    const file = this.health.file() || DEFAULT_FILE;
+    // The server names the file when its source reports it; otherwise the default is the best guess.
+    const reported = this.health.file();
     const slot = this.el.querySelector('[data-slot="file"]');
+    const file = reported || DEFAULT_FILE;
     if (slot.textContent !== file) slot.textContent = file;
+    this.el.querySelector('[data-slot="file-note"]').hidden = reported !== '';
     this.el.hidden = this.model.snapshots === 0;
   }
 }

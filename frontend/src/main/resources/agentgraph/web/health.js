@@ -113,7 +113,7 @@ export class HealthPanel {
     if (this.error) rows.push(['stats', this.error]);
     if (s) {
       for (const src of s.sources) {
-        rows.push([src.id, (src.state ? src.state + ' · ' : '') + src.events + ' events · ' + src.bad + ' bad lines · last '
+        rows.push([src.id, (src.state ? src.state + ' · ' : '') + 'events ' + src.events + ' · bad lines ' + src.bad + ' · last '
           + (src.lastAt == null ? 'none seen' : age(now - src.lastAt) + ' ago')]);
       }
       if (s.sources.length === 0) rows.push(['sources', 'none reported']);

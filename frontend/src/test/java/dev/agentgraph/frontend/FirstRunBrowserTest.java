@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -15,9 +18,11 @@ import org.openqa.selenium.WebElement;
  * watched) instead of drawing an orchestrator as if something were connected, and the hint
  * leaves at the first event.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first-run state needs a server that has seen nothing
 class FirstRunBrowserTest extends ConnectedPage {
 
     @Test
+    @Order(1)
     void theFirstRunStateShowsWithNoEventsAndLeavesAtTheFirstOne() {
         WebElement hint = browser.driver().findElement(By.id("first-run"));
         await().atMost(Duration.ofSeconds(30)).until(hint::isDisplayed);
@@ -28,5 +33,21 @@ class FirstRunBrowserTest extends ConnectedPage {
 
         append(sessionStart("s-first", "/home/dev/first"));
         await().atMost(Duration.ofSeconds(30)).until(() -> !hint.isDisplayed() && browser.nodes("s-first", "main").size() == 1);
+    }
+
+    @Test
+    @Order(2)
+    void theHealthPanelShowsEachSourceFromTheServersStats() {
+        append(sessionStart("s-health", "/home/dev/health"), "this line is not JSON");
+        WebElement toggle = browser.driver().findElement(By.id("health-toggle"));
+        toggle.click();
+        WebElement body = browser.driver().findElement(By.id("health-body"));
+        // Polled every 5 s: the tail's count of bad lines arrives with a later poll.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(body.getText())
+                .contains("jsonl-tail", "bad lines 1", "unknown events", "drops"));
+        assertThat(browser.driver().findElement(By.id("health")).getAttribute("data-health")).isEqualTo("warning");
+        browser.screenshot("health-panel");
+        toggle.click();
+        assertThat(body.isDisplayed()).isFalse();
     }
 }
