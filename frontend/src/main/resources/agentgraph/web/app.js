@@ -11,6 +11,7 @@ import { Notifier } from './notify.js';
 import { HealthPanel } from './health.js';
 import { FirstRun } from './first-run.js';
 import { FindBar } from './find.js';
+import { Player } from './player.js';
 
 const BUCKETS_KEY = 'agentgraph.buckets';
 
@@ -19,6 +20,7 @@ let queue = [];
 let scheduled = false;
 let rafId = 0;
 let timerId = 0;
+let jumped = false;
 
 // A hidden tab gets no animation frames: a timer takes over so the queue stays short.
 function schedule() {
@@ -38,11 +40,16 @@ function flush() {
   const last = frames.findLastIndex((f) => f.type === 'snapshot');
   if (last > 0) frames = frames.slice(last);
   for (const f of frames) model.applyFrame(f);
-  const effects = model.drainEffects();
+  let effects = model.drainEffects();
+  if (jumped) {
+    // A jump in a recording rebuilds the state at once: no spawn, done or pulse is animated.
+    jumped = false;
+    effects = [{ kind: 'reset' }];
+  }
   view.render(effects);
   notifier.handle(effects);
   counters.render();
-  firstRun.render();
+  if (firstRun) firstRun.render();
   find.refresh(effects);
   if (model.gap) {
     // The server never skips an event on a connection, so a gap means frames were lost.
@@ -56,20 +63,50 @@ const view = new GraphView(svg, document.getElementById('overlay'), model, sched
 const card = new Card(document.getElementById('card'), model);
 const counters = new Counters(document.getElementById('counters'), model);
 const notifier = new Notifier(document.getElementById('notify-toggle'), model);
-const health = new HealthPanel(document.getElementById('health'), model, apiUrl('/api/stats'));
-const firstRun = new FirstRun(document.getElementById('first-run'), model, health);
 const find = new FindBar(document.getElementById('find'), model, view);
 const badge = document.getElementById('badge');
 
-const connection = new Connection(
-  streamUrl(),
-  (frame) => {
-    if (!frame || typeof frame !== 'object' || frame.type === 'ping') return;
-    queue.push(frame);
+// An exported run carries its recording in the page: it plays that, with no server at all.
+const recording = document.getElementById('agentgraph-recording');
+let health = null;
+let firstRun = null;
+let player = null;
+let connection;
+if (recording) {
+  document.body.classList.add('replay');
+  document.getElementById('health').hidden = true;
+  connection = { state: 'replay', start() {}, resync() {} };
+  badge.querySelector('.dot').textContent = '▶';
+  badge.querySelector('.label').textContent = 'recording';
+  badge.setAttribute('data-state', 'replay');
+  badge.className = 'badge connected';
+  let frames = [];
+  try {
+    frames = JSON.parse(recording.textContent).frames;
+  } catch (e) {
+    frames = []; // an unreadable recording plays as an empty one
+  }
+  player = new Player(document.getElementById('player'), frames, (list, jump) => {
+    if (jump) {
+      queue = [];
+      jumped = true;
+    }
+    queue.push(...list);
     schedule();
-  },
-  (state) => showConnection(badge, state),
-);
+  });
+} else {
+  health = new HealthPanel(document.getElementById('health'), model, apiUrl('/api/stats'));
+  firstRun = new FirstRun(document.getElementById('first-run'), model, health);
+  connection = new Connection(
+    streamUrl(),
+    (frame) => {
+      if (!frame || typeof frame !== 'object' || frame.type === 'ping') return;
+      queue.push(frame);
+      schedule();
+    },
+    (state) => showConnection(badge, state),
+  );
+}
 
 function showCard(hit, pin) {
   const body = hit.el.querySelector('.body') || hit.el;
@@ -136,8 +173,10 @@ window.agentgraph = Object.freeze({
     snapshots: model.snapshots,
     counters: { ...model.counters, alive: model.agents.size },
     notifications: notifier.state(),
+    player: player ? player.state() : null,
   }),
   panTo: (session, id, x, y) => view.panTo(session + '\n' + id, x, y),
+  seek: (ms) => player && player.seek(player.state().start + ms),
   zoomAt: (k, x, y) => view.zoomAt(k, x, y),
   resetView: () => view.resetView(),
 });
