@@ -77,6 +77,7 @@ export class Player {
       this.speed = Number(this.speedSelect.value) || 1;
     });
     this.seek(this.line.start);
+    this.play(); // a file someone sent is opened to be watched
   }
 
   /** Jumps to moment t: the state is rebuilt from the start. */
