@@ -30,7 +30,7 @@ class ReadmeScreenshotBrowserTest {
         try (TestAgentGraph server = LiveServer.builder(dir.resolve("agent-events.jsonl"), 0)
                 .component(new DemoSourceFactory())
                 .set("plugin.demo.enabled", "true")
-                .set("plugin.demo.speed", "1.5")
+                .set("plugin.demo.speed", "2")
                 .start()) {
             Path small = shoot(server, 1280, 800, "demo-1280x800");
             shoot(server, 1920, 1080, "demo-1920x1080");
@@ -45,12 +45,12 @@ class ReadmeScreenshotBrowserTest {
     private Path shoot(TestAgentGraph server, int width, int height, String name) {
         try (Browser browser = Browser.start(dir.resolve("chromium-" + width), width, height)) {
             browser.open(server.http("/"));
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() ->
-                    ((Number) browser.js("return document.querySelectorAll('g.node.agent:not(.leaving)').length")).intValue() >= 12
-                    && ((Number) browser.js("return document.querySelectorAll('g.node.centre').length")).intValue() >= 3);
-            // The demo keeps spawning; a picture is taken when the layout has nearly come to rest.
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50)).until(() ->
-                    ((Number) browser.js("return window.agentgraph.state().alpha")).doubleValue() < 0.08);
+            // The demo keeps spawning and ends every loop; the picture is taken at a moment of the
+            // swarm when the layout has nearly come to rest (the demo loops: another comes if missed).
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50)).until(() -> (Boolean) browser.js(
+                    "return document.querySelectorAll('g.node.agent:not(.leaving)').length >= 12"
+                    + " && document.querySelectorAll('g.node.centre').length >= 3"
+                    + " && window.agentgraph.state().alpha < 0.08"));
             assertThat(browser.driver().findElement(org.openqa.selenium.By.id("first-run")).isDisplayed()).isFalse();
             Path png = browser.screenshot(name);
             assertThat(browser.consoleErrors()).isEmpty();
