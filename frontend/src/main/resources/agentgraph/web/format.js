@@ -77,7 +77,11 @@ export function cost(v) {
 
 /** The last part of a path, for project labels: "/home/dev/shop" → "shop". */
 export function basename(path) {
-  const p = str(path).replace(/[\\/]+$/, '');
+  // A loop, not /[\\/]+$/: that pattern is quadratic on a long run of slashes (untrusted cwd).
+  const s = str(path);
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === '/' || s[end - 1] === '\\')) end--;
+  const p = s.slice(0, end);
   const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
   return i >= 0 ? p.slice(i + 1) : p;
 }
