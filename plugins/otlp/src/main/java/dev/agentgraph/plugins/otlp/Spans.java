@@ -15,6 +15,8 @@ import java.util.HexFormat;
 final class Spans {
 
     static final String CLAUDE_PREFIX = "claude_code.";
+    /** The system property and resource attribute by which otlp-export marks this process's spans. */
+    static final String OWN_INSTANCE = "agentgraph.instance";
     private static final HexFormat HEX = HexFormat.of();
 
     private final DecoderState state;
@@ -33,6 +35,9 @@ final class Spans {
         int rejected = 0;
         for (ResourceSpans rs : request.getResourceSpansList()) {
             Resources.Origin origin = Resources.origin(rs.getResource());
+            if (isOwnExport(rs)) {
+                continue;
+            }
             for (ScopeSpans ss : rs.getScopeSpansList()) {
                 for (Span span : ss.getSpansList()) {
                     if (!valid(span)) {
@@ -68,6 +73,16 @@ final class Spans {
                 }
             }
         }
+    }
+
+    /**
+     * Whether these spans are this process's own {@code otlp-export} sent back to it: drawing them
+     * would export them again, in a loop. Another AgentGraph's export (a team's central server
+     * fed by the laptops' exports) is drawn as usual.
+     */
+    private static boolean isOwnExport(ResourceSpans rs) {
+        String own = System.getProperty(OWN_INSTANCE);
+        return own != null && own.equals(Attributes.of(rs.getResource().getAttributesList()).string(OWN_INSTANCE, Texts.ID));
     }
 
     /** The session of a span's trace: its conversation, or the trace id itself. */
