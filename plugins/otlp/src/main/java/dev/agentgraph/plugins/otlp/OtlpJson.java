@@ -43,7 +43,13 @@ final class OtlpJson {
             throw new InvalidProtocolBufferException("expected a JSON object");
         }
         hexIdsToBase64(tree.getAsJsonObject());
-        PARSER.merge(tree.toString(), builder);
+        try {
+            PARSER.merge(tree.toString(), builder);
+        } catch (RuntimeException e) {
+            // JsonFormat reports most mismatches as InvalidProtocolBufferException, a few (a number
+            // out of range, a bad base64 string) as runtime exceptions: all mean the body is not OTLP.
+            throw new InvalidProtocolBufferException(Texts.bound(String.valueOf(e.getMessage()), Texts.MESSAGE));
+        }
     }
 
     static String print(Message message) throws InvalidProtocolBufferException {

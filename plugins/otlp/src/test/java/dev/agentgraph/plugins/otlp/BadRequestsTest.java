@@ -79,7 +79,9 @@ class BadRequestsTest {
     @Test
     void malformedJsonIsRefusedInJson() throws Exception {
         for (String body : new String[] {"{", "[]", "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"zz\"}]}]}]}",
-                "{\"resourceSpans\": 7}", "[".repeat(100) + "]".repeat(100)}) {
+                "{\"resourceSpans\": 7}", "[".repeat(100) + "]".repeat(100),
+                "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"startTimeUnixNano\":\"99999999999999999999999\"}]}]}]}",
+                "{\"a\":" + "{\"b\":".repeat(80) + "1" + "}".repeat(81)}) {
             HttpResponse<byte[]> r = post("/v1/traces", "application/json", null, body.getBytes(StandardCharsets.UTF_8));
             assertThat(r.statusCode()).as(body).isEqualTo(400);
             assertThat(JsonParser.parseString(new String(r.body(), StandardCharsets.UTF_8)).getAsJsonObject()
@@ -122,6 +124,32 @@ class BadRequestsTest {
         assertThat(answer.getPartialSuccess().getErrorMessage()).contains("span id");
         Frames.await(ws, "tool_done", "tool_use_id", "partial-session-call-0");
         assertThat(Frames.events(ws)).noneMatch(e -> "partial-session-call-1".equals(Frames.string(e, "tool_use_id")));
+    }
+
+    @Test
+    void mutatedRequestsAreAnsweredNeverFailed() throws Exception {
+        byte[] proto = request("mutant", 5).toByteArray();
+        byte[] json = ("{\"resourceSpans\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":"
+                + "{\"stringValue\":\"x\"}}]},\"scopeSpans\":[{\"spans\":[{\"traceId\":\"5b8efff798038103d269b633813fc60c\","
+                + "\"spanId\":\"eee19b7ec3c1b174\",\"name\":\"execute_tool t\",\"kind\":1,\"attributes\":[{\"key\":"
+                + "\"gen_ai.conversation.id\",\"value\":{\"stringValue\":\"mutant\"}}]}]}]}]}").getBytes(StandardCharsets.UTF_8);
+        java.util.Random random = new java.util.Random(11);
+        // A server of its own: a mutation that is still valid OTLP draws whatever it now says.
+        try (TestAgentGraph own = TestAgentGraph.builder().component(new OtlpFactory()).start()) {
+            for (int i = 0; i < 150; i++) {
+                for (boolean isJson : new boolean[] {false, true}) {
+                    byte[] body = (isJson ? json : proto).clone();
+                    for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
+                        body[random.nextInt(body.length)] = (byte) random.nextInt(256);
+                    }
+                    body = Arrays.copyOf(body, body.length - random.nextInt(body.length / 4));
+                    int status = post(own.http("/v1/traces"), isJson ? "application/json" : "application/x-protobuf", null, body)
+                            .statusCode();
+                    assertThat(status).as("mutation %d", i).isIn(200, 400);
+                }
+            }
+            assertThat(OtlpReceiverCounters.of(own, "bad_requests")).isPositive();
+        }
     }
 
     @Test

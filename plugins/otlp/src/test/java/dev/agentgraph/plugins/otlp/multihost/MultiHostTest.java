@@ -43,14 +43,14 @@ class MultiHostTest {
         List<Process> started = new ArrayList<>();
         try (Netns net = Netns.create(HOSTS.size())) {
             Process central = Netns.exec(net.central, java(CentralServer.class, Netns.CENTRAL_ADDRESS,
-                    String.valueOf(PORT), TOKEN));
+                    String.valueOf(PORT), TOKEN), errors());
             started.add(central);
             BufferedReader out = new BufferedReader(new InputStreamReader(central.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).as("the central server started").isEqualTo("READY " + PORT);
 
             List<String> stream = new CopyOnWriteArrayList<>();
             Process browser = Netns.exec(net.machines.get(0),
-                    java(StreamProbe.class, "ws://" + Netns.CENTRAL_ADDRESS + ":" + PORT + "/stream", TOKEN));
+                    java(StreamProbe.class, "ws://" + Netns.CENTRAL_ADDRESS + ":" + PORT + "/stream", TOKEN), errors());
             started.add(browser);
             follow(browser, stream);
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !stream.isEmpty());
@@ -79,7 +79,7 @@ class MultiHostTest {
             assertThat(stream).noneMatch(l -> l.contains("intruder"));
 
             Process second = Netns.exec(net.machines.get(1),
-                    java(StreamProbe.class, "ws://" + Netns.CENTRAL_ADDRESS + ":" + PORT + "/stream", TOKEN));
+                    java(StreamProbe.class, "ws://" + Netns.CENTRAL_ADDRESS + ":" + PORT + "/stream", TOKEN), errors());
             started.add(second);
             String snapshotLine = new BufferedReader(new InputStreamReader(second.getInputStream(), StandardCharsets.UTF_8)).readLine();
             JsonObject snapshot = JsonParser.parseString(snapshotLine).getAsJsonObject();
@@ -131,7 +131,12 @@ class MultiHostTest {
                 "--max-time", "10", "-X", "POST", "-H", "Content-Type: " + type, "--data-binary", "@" + file));
         command.addAll(List.of(extra));
         command.add(BASE + path);
-        return Netns.run(ns, command).strip();
+        return Netns.run(ns, command, errors()).strip();
+    }
+
+    /** Where the child processes' standard error goes (kept with the test's temporary files). */
+    private Path errors() {
+        return dir.resolve("stderr.log");
     }
 
     private static List<String> java(Class<?> main, String... args) {

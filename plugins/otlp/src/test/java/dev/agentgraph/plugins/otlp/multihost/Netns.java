@@ -67,16 +67,16 @@ final class Netns implements AutoCloseable {
         return SUBNET_PREFIX + (11 + i);
     }
 
-    /** Starts {@code command} inside namespace {@code ns}. */
-    static Process exec(String ns, List<String> command) throws IOException {
+    /** Starts {@code command} inside namespace {@code ns}, its standard error appended to {@code errors}. */
+    static Process exec(String ns, List<String> command, java.nio.file.Path errors) throws IOException {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
         full.addAll(command);
-        return new ProcessBuilder(full).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new ProcessBuilder(full).redirectError(ProcessBuilder.Redirect.appendTo(errors.toFile())).start();
     }
 
     /** Runs {@code command} inside {@code ns} to its end; its standard output. */
-    static String run(String ns, List<String> command) throws IOException, InterruptedException {
-        Process p = exec(ns, command);
+    static String run(String ns, List<String> command, java.nio.file.Path errors) throws IOException, InterruptedException {
+        Process p = exec(ns, command, errors);
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
