@@ -24,7 +24,7 @@ import java.util.Map;
  *   <li>{@code service-name}: {@code agentgraph} ({@code OTEL_SERVICE_NAME})</li>
  * </ul>
  *
- * And AgentGraph's own bounds: {@code max-queue} (2,048 ended spans awaiting export; more are
+ * And AgentGraph's own bounds: {@code max-queue} (8,192 ended spans awaiting export; more are
  * dropped and counted), {@code batch-delay} (1 s), {@code max-sessions} (1,000 sessions with open
  * spans) and {@code max-open} (1,000 open agent and tool spans per session); past a bound the
  * oldest is ended early, marked {@code agentgraph.evicted}.
@@ -56,7 +56,7 @@ record ExportSettings(String endpoint, Map<String, String> headers, String compr
         Duration timeout = config.duration("timeout", timeoutMs == null ? Duration.ofSeconds(10) : millis(timeoutMs));
         ExportSettings s = new ExportSettings(endpoint, headers(setting(config, env, "headers", "HEADERS", "")),
                 compression, timeout, setting(config, env, "service-name", null, "agentgraph"),
-                config.integer("max-queue", 2048), config.duration("batch-delay", Duration.ofSeconds(1)),
+                config.integer("max-queue", 8192), config.duration("batch-delay", Duration.ofSeconds(1)),
                 config.integer("max-sessions", 1000), config.integer("max-open", 1000));
         positive("timeout", s.timeout.toMillis());
         positive("max-queue", s.maxQueue);

@@ -32,6 +32,7 @@ public final class ExportCost {
 
     public static void main(String[] args) throws Exception {
         int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int pacedRate = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         List<Event> warmup = events(sessions / 4, "w");
         List<Event> events = events(sessions, "s");
         long spans = events.stream().filter(e -> e.type().equals("agent_done") || e.type().equals("tool_done")
@@ -55,6 +56,25 @@ public final class ExportCost {
                     accepted / 1e3 / events.size(), events.size() / (accepted / 1e9));
             System.out.printf("until the last batch was answered: %.2f s; spans received %,d of %,d (%,d dropped by the bounded queue)%n",
                     total / 1e9, received, spans, spans - received);
+
+            // The same events at a steady rate, as a busy team's stream would bring them.
+            List<Event> paced = events(sessions / 4, "p");
+            long pacedSpans = paced.stream().filter(e -> e.type().equals("agent_done") || e.type().equals("tool_done")
+                    || e.type().equals("session_end")).count();
+            int before2 = endpoint.spans().size();
+            OtlpExportSink steady = new OtlpExportSink(context, ExportSettings.read(context.config(), Map.of()));
+            long begin = System.nanoTime();
+            for (int i = 0; i < paced.size(); i++) {
+                steady.accept(paced.get(i));
+                long due = begin + (long) (i * 1e9 / pacedRate);
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+            }
+            steady.close();
+            int received2 = endpoint.spans().size() - before2;
+            System.out.printf("at %,d events/s for %.1f s: spans received %,d of %,d (%,d dropped)%n", pacedRate,
+                    paced.size() / (double) pacedRate, received2, pacedSpans, pacedSpans - received2);
         }
     }
 
