@@ -2,6 +2,7 @@ package dev.agentgraph.plugins.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
@@ -153,6 +154,20 @@ class BadRequestsTest {
     }
 
     @Test
+    void everyStringKeptIsBounded() throws Exception {
+        ExportTraceServiceRequest.Builder request = request("long-strings", 1).toBuilder();
+        Span.Builder span = request.getResourceSpansBuilder(0).getScopeSpansBuilder(0).getSpansBuilder(0);
+        span.addAttributes(0, attr("gen_ai.tool.name", "t".repeat(20_000)));
+        request.getResourceSpansBuilder(0).getResourceBuilder().addAttributes(attr("host.name", "h".repeat(20_000)));
+        assertThat(post("/v1/traces", "application/x-protobuf", null, request.build().toByteArray()).statusCode())
+                .isEqualTo(200);
+        JsonObject tool = Frames.await(ws, "tool_use", "tool_use_id", "long-strings-call-0");
+        assertThat(Frames.string(tool, "tool")).hasSizeLessThanOrEqualTo(120).startsWith("ttt").endsWith("…");
+        assertThat(Frames.events(ws, "session_start")).filteredOn(e -> "long-strings".equals(Frames.string(e, "session_id")))
+                .singleElement().satisfies(e -> assertThat(Frames.string(e, "host")).hasSizeLessThanOrEqualTo(128));
+    }
+
+    @Test
     void aForeignHostIsRefusedBeforeTheReceiver() throws Exception {
         assertThat(raw("evil.example", request("rebound-session", 1).toByteArray())).matches("HTTP/1\\.1 (403|421)");
         assertNothingApplied();
@@ -182,7 +197,7 @@ class BadRequestsTest {
                 .isEqualTo(200);
         Frames.await(ws, "tool_done", "tool_use_id", marker + "-call-0");
         assertThat(Frames.events(ws)).allSatisfy(e -> assertThat(Frames.string(e, "session_id"))
-                .matches("marker-.*|partial-session"));
+                .matches("marker-.*|partial-session|long-strings"));
     }
 
     /** {@code tools} execute_tool spans of the conversation {@code session}. */
