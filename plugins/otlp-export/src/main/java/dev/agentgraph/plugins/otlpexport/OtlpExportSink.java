@@ -18,6 +18,7 @@ import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ final class OtlpExportSink implements Sink {
     private final Map<String, SessionSpans> sessions = new LinkedHashMap<>();
     private final Counter spansEnded;
     private final Counter evicted;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     OtlpExportSink(PluginContext context, ExportSettings settings) {
         this.settings = settings;

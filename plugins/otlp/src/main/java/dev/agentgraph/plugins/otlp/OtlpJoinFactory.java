@@ -1,5 +1,6 @@
 package dev.agentgraph.plugins.otlp;
 
+import dev.agentgraph.api.ConfigException;
 import dev.agentgraph.api.PluginContext;
 import dev.agentgraph.api.Reducer;
 import dev.agentgraph.api.ReducerFactory;
@@ -33,7 +34,7 @@ public final class OtlpJoinFactory implements ReducerFactory {
     public Reducer create(PluginContext context) {
         int max = context.config().integer("max-entries", 10_000);
         if (max < 1) {
-            throw new dev.agentgraph.api.ConfigException("plugin." + ID + ".max-entries", "must be positive");
+            throw new ConfigException("plugin." + ID + ".max-entries", "must be positive");
         }
         return new OtlpJoin(max, context.counter("joined"));
     }

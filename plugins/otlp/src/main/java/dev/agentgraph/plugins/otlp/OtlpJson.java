@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
@@ -76,7 +77,7 @@ final class OtlpJson {
                 for (Map.Entry<String, JsonElement> member : o.entrySet()) {
                     JsonElement v = member.getValue();
                     if (ID_FIELDS.contains(member.getKey()) && v.isJsonPrimitive() && v.getAsJsonPrimitive().isString()) {
-                        member.setValue(new com.google.gson.JsonPrimitive(base64(v.getAsString(), member.getKey())));
+                        member.setValue(new JsonPrimitive(base64(v.getAsString(), member.getKey())));
                     } else if (v.isJsonObject() || v.isJsonArray()) {
                         todo.push(new Level(v, level.depth() + 1));
                     }

@@ -9,7 +9,6 @@ import dev.agentgraph.api.HttpRequest;
 import dev.agentgraph.api.HttpResponse;
 import dev.agentgraph.api.PluginContext;
 import dev.agentgraph.api.Source;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;

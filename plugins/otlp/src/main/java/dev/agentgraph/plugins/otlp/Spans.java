@@ -4,6 +4,7 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
 import java.time.Instant;
 import java.util.HexFormat;
 
@@ -110,6 +111,6 @@ final class Spans {
     }
 
     static boolean failed(Span span) {
-        return span.getStatus().getCode() == io.opentelemetry.proto.trace.v1.Status.StatusCode.STATUS_CODE_ERROR;
+        return span.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR;
     }
 }
