@@ -11,7 +11,8 @@ final class AgentState {
 
     /** What an {@code agent_update} may change. */
     private static final Set<String> UPDATABLE = Set.of(Canonical.MODEL, Canonical.SUBAGENT_TYPE,
-            Canonical.WAITING_FLAG, Canonical.TASK, Canonical.IDLE);
+            Canonical.WAITING_FLAG, Canonical.TASK, Canonical.IDLE, Canonical.COST_USD, Canonical.COST_PARTIAL,
+            Canonical.TOKENS);
 
     final String sessionId;
     final String id;

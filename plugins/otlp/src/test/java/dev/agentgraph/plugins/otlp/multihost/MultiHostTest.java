@@ -13,9 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -83,11 +83,15 @@ class MultiHostTest {
             started.add(second);
             String snapshotLine = new BufferedReader(new InputStreamReader(second.getInputStream(), StandardCharsets.UTF_8)).readLine();
             JsonObject snapshot = JsonParser.parseString(snapshotLine).getAsJsonObject();
-            Set<String> sessions = new HashSet<>();
+            Map<String, String> hostOf = new HashMap<>();
             for (JsonElement s : snapshot.getAsJsonArray("sessions")) {
-                sessions.add(s.getAsJsonObject().get("session_id").getAsString());
+                JsonObject session = s.getAsJsonObject();
+                hostOf.put(session.get("session_id").getAsString(),
+                        session.has("host") ? session.get("host").getAsString() : null);
             }
-            assertThat(sessions).contains("hook-laptop-ana", "hook-ci-runner-7", "otlp-laptop-ana", "otlp-ci-runner-7");
+            // Each machine's sessions, by hooks and by OTLP, labelled with that machine in the snapshot.
+            assertThat(hostOf).containsEntry("hook-laptop-ana", "laptop-ana").containsEntry("otlp-laptop-ana", "laptop-ana")
+                    .containsEntry("hook-ci-runner-7", "ci-runner-7").containsEntry("otlp-ci-runner-7", "ci-runner-7");
             assertThat(snapshot.toString()).doesNotContain("intruder");
         } finally {
             for (Process p : started) {
