@@ -212,11 +212,12 @@ class DistributionIT {
         assertThat(version.output()).startsWith("agentgraph 0.1.0");
 
         Path events = dist.workDir.resolve("doctor-events.jsonl");
-        Installation.Result hooks = dist.run(Map.of(), link, "hooks", "install", "--events", events.toString());
+        Installation.Result hooks = dist.run(Map.of(), link, "hooks", "install", "--agent", "claude-code", "--events",
+                events.toString());
         assertThat(hooks.exit()).as(hooks.output()).isZero();
         assertThat(hooks.output()).contains("Restart Claude Code");
         assertThat(Files.readString(dist.userHome.resolve(".claude/settings.json")))
-                .contains("sh '" + stable.resolve("hooks/agentgraph-hook.sh") + "'");
+                .contains("AGENTGRAPH_RUNTIME=claude-code sh '" + stable.resolve("hooks/agentgraph-hook.sh") + "'");
         dist.hook(events, "{\"session_id\":\"d1\",\"hook_event_name\":\"SessionStart\",\"cwd\":\"/w\"}");
         try (Installation.Server server = dist.start("--events", events.toString())) {
             // The line follows /health answering by a moment.
@@ -237,7 +238,7 @@ class DistributionIT {
                     .isEqualTo("running");
             assertCleanStop(server);
         } finally {
-            dist.run(Map.of(), link, "hooks", "uninstall");
+            dist.run(Map.of(), link, "hooks", "uninstall", "--agent", "claude-code");
         }
         assertThat(dist.run(Map.of(), link, "doctor", "--port", String.valueOf(Installation.freePort())).exit())
                 .as("no server, no hooks").isEqualTo(1);
