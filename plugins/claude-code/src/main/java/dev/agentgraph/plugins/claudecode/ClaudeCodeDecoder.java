@@ -421,7 +421,7 @@ final class ClaudeCodeDecoder implements Reducer {
     }
 
     private void reconcile(SessionTrack s, Event e, String stopping, Out out) {
-        JsonElement list = e.json().get("background_tasks");
+        JsonElement list = e.get("background_tasks");
         if (list == null || !list.isJsonArray()) {
             return; // clients before background_tasks: nothing to check against
         }
