@@ -52,20 +52,11 @@ public interface PluginConfig {
         return v;
     }
 
-    /** A duration ({@link #duration}) longer than zero. */
+    /** A duration ({@link #duration}, never negative) longer than zero. */
     default Duration positive(String key, Duration fallback) {
         Duration v = duration(key, fallback);
         if (v.isNegative() || v.isZero()) {
             throw invalid(key, "must be positive");
-        }
-        return v;
-    }
-
-    /** A duration ({@link #duration}) of zero or more. */
-    default Duration notNegative(String key, Duration fallback) {
-        Duration v = duration(key, fallback);
-        if (v.isNegative()) {
-            throw invalid(key, "must not be negative");
         }
         return v;
     }
@@ -89,7 +80,7 @@ public interface PluginConfig {
 
     boolean bool(String key, boolean fallback);
 
-    /** A duration such as {@code 250ms}, {@code 30s}, {@code 30m}, {@code 2h}, or ISO-8601 ({@code PT30M}). */
+    /** A duration such as {@code 250ms}, {@code 30s}, {@code 30m}, {@code 2h}, or ISO-8601 ({@code PT30M}); a negative one is refused. */
     Duration duration(String key, Duration fallback);
 
     /** A size such as {@code 1048576}, {@code 64k}, {@code 1m} (binary units), in bytes. */

@@ -40,7 +40,7 @@ public final class ClaudeCodeFactory implements ReducerFactory {
         int maxSessions = config.positive("max-sessions", 1024);
         int maxPending = config.positive("max-pending", 256);
         Duration idle = config.positive("session-idle", Duration.ofHours(24));
-        Duration legacyAfter = config.notNegative("legacy-after", Duration.ofSeconds(2));
+        Duration legacyAfter = config.duration("legacy-after", Duration.ofSeconds(2));
         return new ClaudeCodeDecoder(new ClaudeCodeDecoder.Options(maxSessions, maxPending, idle, legacyAfter),
                 pricing, new TranscriptReader(pricing, maxBytes), context.clock(), context.log(), context::counter);
     }
