@@ -35,7 +35,7 @@ class DistributionIT {
     private static final Path ZIP = Path.of(System.getProperty("dist.zip", "target/agentgraph-0.1.0.zip"));
     private static final String NAME = System.getProperty("dist.name", "agentgraph-0.1.0");
     private static final List<String> DEFAULT_PLUGINS = List.of("jsonl-tail", "stdin", "alive-agents",
-            "tool-aggregator", "websocket", "log", "claude-code", "http-ingest", "demo", "replay");
+            "tool-aggregator", "websocket", "log", "claude-code", "codex", "gemini", "http-ingest", "demo", "replay");
 
     private static Path root;
     private static Installation dist;
