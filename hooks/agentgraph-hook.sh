@@ -1,7 +1,7 @@
 #!/bin/sh
-# AgentGraph hook for Claude Code.
+# AgentGraph hook for agent runtimes (Claude Code, Codex CLI, Gemini CLI, …).
 #
-# Claude Code runs this for every hook event with the event's JSON payload on stdin. The hook
+# The runtime runs this for every hook event with the event's JSON payload on stdin. The hook
 # appends that payload, with the time it was received, as one line to the event file:
 #
 #   {"agentgraph_received":"2026-11-24T00:15:02.123Z","agentgraph_host":"dev-laptop",<the payload's own members>}
@@ -11,7 +11,9 @@
 # opened with O_APPEND, so hooks running at once never interleave their lines.
 #
 # Environment:
-#   AGENTGRAPH_EVENTS          event file (default ~/.claude/memory/agent-events.jsonl)
+#   AGENTGRAPH_EVENTS          event file (default ~/.local/state/agentgraph/events.jsonl)
+#   AGENTGRAPH_RUNTIME         the runtime running the hook (claude-code, codex, gemini, …): written
+#                              first on the line as "agentgraph_runtime"; unset writes no mark
 #   AGENTGRAPH_HOOK_MAX_BYTES  payloads larger than this (default 1048576) are replaced by a small
 #                              line that records the cut, the event name and the ids
 #   AGENTGRAPH_HOOK_BYPASS=1   do nothing at all
@@ -19,7 +21,7 @@
 
 [ "${AGENTGRAPH_HOOK_BYPASS:-}" = 1 ] && exit 0
 
-# Nothing may reach Claude Code's terminal, not even a shell error about the file.
+# Nothing may reach the agent's terminal, not even a shell error about the file.
 exec >/dev/null 2>&1
 # Events hold prompts and commands: a directory or file made here is private (0700 / 0600).
 umask 077
@@ -27,7 +29,7 @@ umask 077
 LC_ALL=C
 export LC_ALL
 
-events=${AGENTGRAPH_EVENTS:-${HOME:-.}/.claude/memory/agent-events.jsonl}
+events=${AGENTGRAPH_EVENTS:-${HOME:-.}/.local/state/agentgraph/events.jsonl}
 max=${AGENTGRAPH_HOOK_MAX_BYTES:-1048576}
 case $max in '' | *[!0-9]*) max=1048576 ;; esac
 
@@ -95,6 +97,13 @@ elif [ -n "$meta" ]; then
 else
   line=$body
 fi
+# Which runtime wrote the line, when its name is a plain one (docs/events.md).
+case ${AGENTGRAPH_RUNTIME:-} in
+  '' | *[!a-z0-9-]*) ;;
+  *) rest=${line#\{}
+    case ${rest#"${rest%%[![:space:]]*}"} in '}'*) sep= ;; *) sep=, ;; esac
+    line="{\"agentgraph_runtime\":\"$AGENTGRAPH_RUNTIME\"$sep$rest" ;;
+esac
 line="$line
 "
 

@@ -12,7 +12,7 @@ public interface Sink extends AutoCloseable {
     /** Consumes one event. An exception is logged and counted; the next event still comes. */
     void accept(Event event) throws Exception;
 
-    /** Called once, after the last event, at shutdown. */
+    /** Called once, after the last event, at shutdown. An exception is logged; shutdown goes on. */
     @Override
     default void close() throws Exception {
     }

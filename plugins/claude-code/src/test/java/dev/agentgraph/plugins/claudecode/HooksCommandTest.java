@@ -1,5 +1,6 @@
-package dev.agentgraph.installer;
+package dev.agentgraph.plugins.claudecode;
 
+import dev.agentgraph.api.AgentGraphHook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;
@@ -125,10 +126,11 @@ class HooksCommandTest {
                 before.getAsJsonObject("hooks").getAsJsonArray("PreToolUse").get(0));
         JsonObject ours = pre.get(1).getAsJsonObject().getAsJsonArray("hooks").get(0).getAsJsonObject();
         assertThat(ours.get("type").getAsString()).isEqualTo("command");
-        assertThat(ours.get("command").getAsString()).isEqualTo("sh '" + hook.toAbsolutePath() + "'");
+        assertThat(ours.get("command").getAsString()).as("the file the server reads, and the runtime, are named")
+                .startsWith("AGENTGRAPH_EVENTS='/").endsWith("' AGENTGRAPH_RUNTIME=claude-code sh '" + hook.toAbsolutePath() + "'");
         assertThat(ours.get("async").getAsBoolean()).isTrue();
         assertThat(after.getAsJsonObject("hooks").getAsJsonArray("Stop")).hasSize(2);
-        for (String event : ClaudeCode.INSTANCE.events()) {
+        for (String event : new ClaudeCodeHooks().events()) {
             assertThat(after.getAsJsonObject("hooks").has(event)).as(event).isTrue();
         }
         JsonObject end = after.getAsJsonObject("hooks").getAsJsonArray("SessionEnd").get(0).getAsJsonObject()
@@ -149,7 +151,7 @@ class HooksCommandTest {
         assertThat(backups()).hasSize(1);
         assertThat(out).contains("nothing changed");
         assertThat(new String(once, StandardCharsets.UTF_8))
-                .contains("AGENTGRAPH_EVENTS='" + dir.resolve("ev.jsonl").toAbsolutePath() + "' sh '");
+                .contains("AGENTGRAPH_EVENTS='" + dir.resolve("ev.jsonl").toAbsolutePath() + "' AGENTGRAPH_RUNTIME=claude-code sh '");
     }
 
     @Test
@@ -226,7 +228,7 @@ class HooksCommandTest {
         Files.createSymbolicLink(settings, real);
         assertThat(install()).as(err).isZero();
         assertThat(Files.isSymbolicLink(settings)).isTrue();
-        assertThat(Files.readString(real)).contains(HookEntries.SCRIPT_NAME);
+        assertThat(Files.readString(real)).contains(AgentGraphHook.SCRIPT_NAME);
         assertThat(hooks("uninstall", "--settings", settings.toString())).isZero();
         assertThat(Files.isSymbolicLink(settings)).isTrue();
         assertThat(Files.readString(real)).isEqualTo(EXISTING);
@@ -237,7 +239,7 @@ class HooksCommandTest {
         settings = dir.resolve("project/.claude/settings.json");
         assertThat(install()).isZero();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(settings))).isEqualTo("rw-------");
-        assertThat(read().getAsJsonObject("hooks").keySet()).containsExactlyElementsOf(ClaudeCode.INSTANCE.events());
+        assertThat(read().getAsJsonObject("hooks").keySet()).containsExactlyElementsOf(new ClaudeCodeHooks().events());
         assertThat(backups()).isEmpty();
     }
 
@@ -254,7 +256,7 @@ class HooksCommandTest {
     void printShowsTheSectionWithoutWriting() {
         assertThat(hooks("print", "--hook", hook.toString())).isZero();
         JsonElement printed = JsonParser.parseString(out);
-        assertThat(printed.getAsJsonObject().getAsJsonObject("hooks").keySet()).containsExactlyElementsOf(ClaudeCode.INSTANCE.events())
+        assertThat(printed.getAsJsonObject().getAsJsonObject("hooks").keySet()).containsExactlyElementsOf(new ClaudeCodeHooks().events())
                 .contains("SessionStart", "PreToolUse", "SubagentStop", "StopFailure", "TeammateIdle", "SessionEnd");
         assertThat(Files.exists(settings)).isFalse();
     }
@@ -282,12 +284,5 @@ class HooksCommandTest {
                 System.setProperty("agentgraph.home", previous);
             }
         }
-    }
-
-    @Test
-    void theRuntimeFindsTheHooksCommand() {
-        assertThat(ServiceLoader.load(CommandProvider.class).stream().map(ServiceLoader.Provider::get)
-                .filter(p -> p.name().equals("hooks")).findFirst()).get()
-                .satisfies(p -> assertThat(p.command()).isInstanceOf(HooksCommand.class));
     }
 }

@@ -1,5 +1,6 @@
-package dev.agentgraph.installer;
+package dev.agentgraph.plugins.claudecode;
 
+import dev.agentgraph.api.AgentGraphHook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentgraph.api.Emitter;
@@ -148,7 +149,7 @@ class DoctorTest {
                     .contains("✔ AgentGraph 0.1.0 runs on http://127.0.0.1:" + graph.port() + "/")
                     .contains("✔ the server has received 1 events since it started, the last just now")
                     .contains("Claude Code")
-                    .contains("✔ hooks registered in " + home.resolve(".claude/settings.json") + " (file mode, " + ClaudeCode.INSTANCE.events().size() + " events)")
+                    .contains("✔ hooks registered in " + home.resolve(".claude/settings.json") + " (file mode, " + new ClaudeCodeHooks().events().size() + " events)")
                     .contains("✔ the hook script " + HOOK + " runs (a test event went to a temporary file, not yours)")
                     .contains("✔ the hooks write to " + events + ", the file AgentGraph reads");
         }
@@ -200,8 +201,8 @@ class DoctorTest {
                     .contains("✘ AgentGraph hooks are registered in " + home.resolve(".claude/settings.json") + ", "
                             + project.resolve(".claude/settings.local.json"))
                     .contains("✘ the hook script " + gone + " does not exist")
-                    .contains("fix: agentgraph install, then ~/.local/bin/agentgraph hooks install, then restart Claude Code")
-                    .contains("✘ the hooks write to " + home.resolve(".claude/memory/agent-events.jsonl")
+                    .contains("fix: agentgraph install, then ~/.local/bin/agentgraph hooks install --agent claude-code, then restart Claude Code")
+                    .contains("✘ the hooks write to " + dev.agentgraph.runtime.config.Home.user().resolve(".local/state/agentgraph/events.jsonl")
                             + " but AgentGraph reads " + events)
                     .contains("problems to fix.");
             long problems = run.out().lines().filter(l -> l.contains("✘")).count();
@@ -217,7 +218,7 @@ class DoctorTest {
         assertThat(bare.out()).contains("✘ no server answers on http://127.0.0.1:").contains("(nothing listens there)")
                 .contains("fix: start it: agentgraph (or keep it running: agentgraph service install)")
                 .contains("✘ no AgentGraph hooks in " + home.resolve(".claude/settings.json"))
-                .contains("fix: agentgraph hooks install, then restart Claude Code");
+                .contains("fix: agentgraph hooks install --agent claude-code (if you use Claude Code), then restart Claude Code");
 
         int port = closedPort();
         hooks("install", "--settings", home.resolve(".claude/settings.json").toString(), "--mode", "http",
