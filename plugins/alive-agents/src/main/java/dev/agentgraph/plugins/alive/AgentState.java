@@ -46,7 +46,7 @@ final class AgentState {
 
     /** Takes the fields an {@code agent_update} changed; a member given as JSON null is forgotten. */
     void update(Event update) {
-        Fields.merge(fields, update.json(), UPDATABLE);
+        Fields.merge(fields, update, UPDATABLE);
     }
 
     /** Waits for the user, or no longer. */

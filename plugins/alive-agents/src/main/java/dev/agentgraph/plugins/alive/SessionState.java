@@ -32,7 +32,7 @@ final class SessionState {
 
     /** Takes what a session event tells; a member given as JSON null is forgotten. */
     void describe(Event event) {
-        Fields.merge(fields, event.json(), DESCRIBED);
+        Fields.merge(fields, event, DESCRIBED);
     }
 
     /** A copy for the snapshot. */
