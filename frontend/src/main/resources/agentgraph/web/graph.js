@@ -7,7 +7,7 @@
 // 100 tool calls a second they change every frame, and the graph's SVG is left alone.
 
 import { modelColour, modelFamily, outcomeColour, FAILURE_COLOUR } from './colors.js';
-import { clip } from './format.js';
+import { clip, runtimeMark } from './format.js';
 import { nodeKey, effectiveModel, ORCHESTRATOR } from './model.js';
 import { clusterAgents, clusterId, dominantModel, clusterRadius } from './clusters.js';
 import { placeLabels } from './labels.js';
@@ -281,6 +281,7 @@ export class GraphView {
       g.append('circle').attr('class', 'glow').attr('r', CENTRE_R * 2.4);
       g.append('circle').attr('class', 'wait-ring').attr('r', CENTRE_R + 9);
       g.append('circle').attr('class', 'body').attr('r', CENTRE_R);
+      g.append('text').attr('class', 'runtime').attr('dy', '0.35em');
       g.append('text').attr('class', 'label project');
       g.append('text').attr('class', 'status');
     } else if (v.kind === 'cluster') {
@@ -369,6 +370,8 @@ export class GraphView {
       g.classed('compacting', c.compacting && !c.waiting);
       g.attr('data-waiting', c.waiting ? 'true' : 'false');
       g.attr('data-host', c.host || null);
+      g.attr('data-runtime', c.runtime || null);
+      g.select('text.runtime').text(runtimeMark(c.runtime));
       g.select('text.project').text(v.label);
       g.select('text.status').text(c.waiting ? 'waiting for you' : c.compacting ? 'compacting…' : '');
       v.lines = c.waiting || c.compacting ? 2 : 1;
