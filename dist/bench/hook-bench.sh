@@ -1,7 +1,8 @@
 #!/bin/sh
 # Benchmarks the Claude Code hook: median time per invocation with a typical 2 KiB payload,
 # beside `sh -c true` (the floor: starting a shell at all), in one hyperfine run.
-# Target: the hook's median at most 5x the floor's.
+# Target: the hook's median at most 3x the floor's on Linux (where /proc gives the time without a
+# `date` process; set HOOK_BENCH_NO_PROC=1 to measure the fallback every other OS takes).
 #
 # Usage: dist/bench/hook-bench.sh [path/to/agentgraph-hook.sh]   (needs hyperfine)
 set -eu
@@ -62,7 +63,7 @@ fi
 
 awk -v f="$floor" -v h="$hooked" -v cpu="$cpu" 'BEGIN {
   split(cpu, c, " ")
-  printf "median sh -c true: %.2f ms\nmedian hook:       %.2f ms\nratio:             %.2fx (target <= 5x)\n", f * 1000, h * 1000, h / f
+  printf "median sh -c true: %.2f ms\nmedian hook:       %.2f ms\nratio:             %.2fx (target <= 3x)\n", f * 1000, h * 1000, h / f
   printf "cpu (user+sys) sh -c true: %.2f ms, hook: %.2f ms, ratio %.2fx\n", c[1] * 1000, c[2] * 1000, c[2] / c[1]
 }'
 echo "lines written: $(wc -l <"$events" | tr -d ' ')"
