@@ -102,6 +102,17 @@ public final class IngestBench {
         }
     }
 
+    private static java.util.Map<String, Long> cpuByThread() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> m = new java.util.TreeMap<>();
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                m.merge(info.getThreadName().replaceAll("[-0-9#]+$", ""), Math.max(0, threads.getThreadCpuTime(info.getThreadId())), Long::sum);
+            }
+        }
+        return m;
+    }
+
     /** CPU time so far of this JVM's threads other than the load client's. */
     private static long serverCpuNanos() {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -155,6 +166,7 @@ public final class IngestBench {
                 .eventsFile(dir.resolve("agent-events.jsonl"))
                 .start()) {
             Figures[] figures = run("agentgraph", graph.http(PATH));
+            System.out.printf("agentgraph: CPU ms by thread over the whole run: %s%n", cpuByThread());
             System.out.printf("agentgraph: event file %,d bytes; stats: %s%n", Files.size(dir.resolve("agent-events.jsonl")),
                     graph.stats().getAsJsonObject("components").getAsJsonObject("http-ingest").getAsJsonObject("counters"));
             return figures;
