@@ -1,24 +1,27 @@
 #!/bin/sh
-# AgentGraph hook for Claude Code.
+# AgentGraph hook for agent runtimes (Claude Code, Codex CLI, Gemini CLI, …).
 #
-# Claude Code runs this for every hook event with the event's JSON payload on stdin. The hook
+# The runtime runs this for every hook event with the event's JSON payload on stdin. The hook
 # appends that payload, with the time it was received, as one line to the event file:
 #
-#   {"agentgraph_received":"2026-11-24T00:15:02.123Z",<the payload's own members>}
+#   {"agentgraph_received":"2026-11-24T00:15:02.123Z","agentgraph_host":"dev-laptop",<the payload's own members>}
 #
 # It must never harm the agent: it prints nothing, always exits 0, and finishes in bounded time
 # whatever happens to the file. Each line reaches the file in a single write(2) on a descriptor
 # opened with O_APPEND, so hooks running at once never interleave their lines.
 #
 # Environment:
-#   AGENTGRAPH_EVENTS          event file (default ~/.claude/memory/agent-events.jsonl)
+#   AGENTGRAPH_EVENTS          event file (default ~/.local/state/agentgraph/events.jsonl)
+#   AGENTGRAPH_RUNTIME         the runtime running the hook (claude-code, codex, gemini, …): written
+#                              first on the line as "agentgraph_runtime"; unset writes no mark
 #   AGENTGRAPH_HOOK_MAX_BYTES  payloads larger than this (default 1048576) are replaced by a small
 #                              line that records the cut, the event name and the ids
 #   AGENTGRAPH_HOOK_BYPASS=1   do nothing at all
+#   AGENTGRAPH_HOST            the machine's name in the lines (default: $HOSTNAME, else the kernel's)
 
 [ "${AGENTGRAPH_HOOK_BYPASS:-}" = 1 ] && exit 0
 
-# Nothing may reach Claude Code's terminal, not even a shell error about the file.
+# Nothing may reach the agent's terminal, not even a shell error about the file.
 exec >/dev/null 2>&1
 # Events hold prompts and commands: a directory or file made here is private (0700 / 0600).
 umask 077
@@ -26,7 +29,7 @@ umask 077
 LC_ALL=C
 export LC_ALL
 
-events=${AGENTGRAPH_EVENTS:-${HOME:-.}/.claude/memory/agent-events.jsonl}
+events=${AGENTGRAPH_EVENTS:-${HOME:-.}/.local/state/agentgraph/events.jsonl}
 max=${AGENTGRAPH_HOOK_MAX_BYTES:-1048576}
 case $max in '' | *[!0-9]*) max=1048576 ;; esac
 
@@ -95,6 +98,20 @@ if [ -z "$now" ]; then
   esac
 fi
 
+# The machine's name, so that a team's central AgentGraph can tell machines apart, without a new
+# process: the installer's or user's AGENTGRAPH_HOST, else $HOSTNAME (bash sets it), else the
+# kernel's (Linux). Only a plain host name goes into the line, unescaped; anything else is left out.
+# shellcheck disable=SC3028 # HOSTNAME is not POSIX: an empty value where a shell does not set it.
+host=${AGENTGRAPH_HOST:-${HOSTNAME:-}}
+if [ -z "$host" ] && [ -r /proc/sys/kernel/hostname ]; then
+  IFS= read -r host </proc/sys/kernel/hostname || :
+fi
+case $host in *[!A-Za-z0-9._-]*) host= ;; esac
+[ ${#host} -le 253 ] || host=
+meta=
+[ -n "$now" ] && meta="\"agentgraph_received\":\"$now\""
+[ -n "$host" ] && meta="${meta:+$meta,}\"agentgraph_host\":\"$host\""
+
 # The payload is one JSON line; should it ever come pretty-printed, its line breaks are
 # whitespace between tokens (JSON strings cannot hold raw newlines), so a space replaces them.
 payload=
@@ -122,21 +139,28 @@ if [ "$size" -gt "$max" ] || [ "${body#\{}" = "$body" ]; then
   # tail too. Only this rare path pays for the extra processes.
   ends=$(printf '%s' "$body" | { head -c 4096; echo; tail -c 2048; })
   if [ "$size" -gt "$max" ]; then why=too_large; else why=not_an_object; fi
-  line="{\"agentgraph_received\":\"$now\",\"agentgraph_cut\":{\"reason\":\"$why\",\"bytes\":$size,\"max_bytes\":$max}"
+  line="{\"agentgraph_received\":\"$now\"${host:+,\"agentgraph_host\":\"$host\"},\"agentgraph_cut\":{\"reason\":\"$why\",\"bytes\":$size,\"max_bytes\":$max}"
   for key in hook_event_name session_id cwd agent_id agent_type tool_name tool_use_id; do
     member "$key"
     [ -n "$v" ] && line="$line,\"$key\":\"$v\""
   done
   line="$line}"
-elif [ -n "$now" ]; then
+elif [ -n "$meta" ]; then
   rest=${body#\{}
   case ${rest#"${rest%%[![:space:]]*}"} in
-    '}'*) line="{\"agentgraph_received\":\"$now\"$rest" ;;
-    *) line="{\"agentgraph_received\":\"$now\",$rest" ;;
+    '}'*) line="{$meta$rest" ;;
+    *) line="{$meta,$rest" ;;
   esac
 else
   line=$body
 fi
+# Which runtime wrote the line, when its name is a plain one (docs/events.md).
+case ${AGENTGRAPH_RUNTIME:-} in
+  '' | *[!a-z0-9-]*) ;;
+  *) rest=${line#\{}
+    case ${rest#"${rest%%[![:space:]]*}"} in '}'*) sep= ;; *) sep=, ;; esac
+    line="{\"agentgraph_runtime\":\"$AGENTGRAPH_RUNTIME\"$sep$rest" ;;
+esac
 line="$line
 "
 

@@ -1,12 +1,17 @@
 // Wires the page: frames from the WebSocket are queued and applied once per animation frame,
 // so 100 events/s cost one DOM pass per frame, not one per event.
 
-import { Connection, streamUrl } from './connection.js';
+import { Connection, streamUrl, apiUrl } from './connection.js';
 import { GraphModel } from './model.js';
 import { GraphView } from './graph.js';
 import { Card } from './cards.js';
 import { Counters } from './counters.js';
 import { showConnection } from './badge.js';
+import { Notifier } from './notify.js';
+import { HealthPanel } from './health.js';
+import { FirstRun } from './first-run.js';
+import { FindBar } from './find.js';
+import { Player } from './player.js';
 
 const BUCKETS_KEY = 'agentgraph.buckets';
 
@@ -15,6 +20,7 @@ let queue = [];
 let scheduled = false;
 let rafId = 0;
 let timerId = 0;
+let jumped = false;
 
 // A hidden tab gets no animation frames: a timer takes over so the queue stays short.
 function schedule() {
@@ -34,8 +40,17 @@ function flush() {
   const last = frames.findLastIndex((f) => f.type === 'snapshot');
   if (last > 0) frames = frames.slice(last);
   for (const f of frames) model.applyFrame(f);
-  view.render(model.drainEffects());
+  let effects = model.drainEffects();
+  if (jumped) {
+    // A jump in a recording rebuilds the state at once: no spawn, done or pulse is animated.
+    jumped = false;
+    effects = [{ kind: 'reset' }];
+  }
+  view.render(effects);
+  notifier.handle(effects);
   counters.render();
+  if (firstRun) firstRun.render();
+  find.refresh(effects);
   if (model.gap) {
     // The server never skips an event on a connection, so a gap means frames were lost.
     model.gap = false;
@@ -47,33 +62,75 @@ const svg = document.getElementById('graph');
 const view = new GraphView(svg, document.getElementById('overlay'), model, schedule);
 const card = new Card(document.getElementById('card'), model);
 const counters = new Counters(document.getElementById('counters'), model);
+const notifier = new Notifier(document.getElementById('notify-toggle'), model);
+const find = new FindBar(document.getElementById('find'), model, view);
 const badge = document.getElementById('badge');
 
-const connection = new Connection(
-  streamUrl(),
-  (frame) => {
-    if (!frame || typeof frame !== 'object' || frame.type === 'ping') return;
-    queue.push(frame);
+// An exported run carries its recording in the page: it plays that, with no server at all.
+const recording = document.getElementById('agentgraph-recording');
+let health = null;
+let firstRun = null;
+let player = null;
+let connection;
+if (recording) {
+  document.body.classList.add('replay');
+  document.getElementById('health').hidden = true;
+  connection = { state: 'replay', start() {}, resync() {} };
+  badge.querySelector('.dot').textContent = '▶';
+  badge.querySelector('.label').textContent = 'recording';
+  badge.setAttribute('data-state', 'replay');
+  badge.className = 'badge connected';
+  let frames = [];
+  try {
+    frames = JSON.parse(recording.textContent).frames;
+  } catch (e) {
+    frames = []; // an unreadable recording plays as an empty one
+  }
+  player = new Player(document.getElementById('player'), frames, (list, jump) => {
+    if (jump) {
+      queue = [];
+      jumped = true;
+    }
+    queue.push(...list);
     schedule();
-  },
-  (state) => showConnection(badge, state),
-);
+  });
+} else {
+  health = new HealthPanel(document.getElementById('health'), model, apiUrl('/api/stats'));
+  firstRun = new FirstRun(document.getElementById('first-run'), model, health);
+  connection = new Connection(
+    streamUrl(),
+    (frame) => {
+      if (!frame || typeof frame !== 'object' || frame.type === 'ping') return;
+      queue.push(frame);
+      schedule();
+    },
+    (state) => showConnection(badge, state),
+  );
+}
 
-function nodeAt(target) {
-  const g = target && target.closest ? target.closest('g.node') : null;
-  return g ? d3.select(g).datum() : null;
+function showCard(hit, pin) {
+  const body = hit.el.querySelector('.body') || hit.el;
+  card.show(hit.node, body.getBoundingClientRect(), pin);
 }
 svg.addEventListener('pointerover', (ev) => {
-  const n = nodeAt(ev.target);
-  if (n) card.show(n, ev.clientX, ev.clientY, false);
+  const hit = view.hit(ev.target);
+  if (hit) showCard(hit, false);
 });
 svg.addEventListener('pointerout', (ev) => {
-  if (nodeAt(ev.target) && nodeAt(ev.relatedTarget) !== nodeAt(ev.target)) card.hide(false);
+  const from = view.hit(ev.target);
+  const to = view.hit(ev.relatedTarget);
+  if (from && (!to || to.el !== from.el)) card.hide(false);
 });
 svg.addEventListener('click', (ev) => {
-  const n = nodeAt(ev.target);
-  if (n) card.show(n, ev.clientX, ev.clientY, true);
-  else card.hide(true);
+  const hit = view.hit(ev.target);
+  if (hit && hit.view.kind === 'cluster') {
+    card.hide(true);
+    view.expand(hit.view.key);
+  } else if (hit) {
+    showCard(hit, true);
+  } else {
+    card.hide(true);
+  }
 });
 
 const toggle = document.getElementById('buckets-toggle');
@@ -88,8 +145,15 @@ function setBuckets(on) {
 }
 toggle.addEventListener('click', () => setBuckets(toggle.getAttribute('aria-pressed') !== 'true'));
 document.addEventListener('keydown', (ev) => {
+  if (ev.target && (ev.target.tagName === 'INPUT' || ev.target.tagName === 'SELECT')) return;
+  if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
   if (ev.key === 'Escape') card.hide(true);
-  if (ev.key === 'b' && !ev.ctrlKey && !ev.metaKey && !ev.altKey) toggle.click();
+  if (ev.key === 'b') toggle.click();
+  if (ev.key === 'c') view.collapseAll();
+  if (ev.key === '/') {
+    ev.preventDefault();
+    find.focusInput();
+  }
 });
 let saved = null;
 try {
@@ -99,7 +163,8 @@ try {
 }
 setBuckets(saved === '1');
 
-// A read-only hook for tests and curious users: a copy of the state, never the state itself.
+// A hook for tests and curious users: state() is a copy of the state, never the state itself;
+// panTo(), zoomAt() and resetView() move the view like a drag or the wheel would.
 window.agentgraph = Object.freeze({
   state: () => ({
     ...view.state(),
@@ -107,7 +172,13 @@ window.agentgraph = Object.freeze({
     seq: model.seq,
     snapshots: model.snapshots,
     counters: { ...model.counters, alive: model.agents.size },
+    notifications: notifier.state(),
+    player: player ? player.state() : null,
   }),
+  panTo: (session, id, x, y) => view.panTo(session + '\n' + id, x, y),
+  seek: (ms) => player && player.seek(player.state().start + ms),
+  zoomAt: (k, x, y) => view.zoomAt(k, x, y),
+  resetView: () => view.resetView(),
 });
 
 schedule();

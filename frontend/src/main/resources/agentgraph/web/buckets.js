@@ -13,13 +13,12 @@ export class Buckets {
 
   /**
    * Redraws a node's satellites (or clears them when buckets are off): a short column to the
-   * right of the node, each satellite tied to it by a spoke, so that labels never collide.
+   * right of the node's element, each satellite tied to it by a spoke, so that labels never collide.
    */
-  render(node) {
-    const el = node.el;
+  render(node, el) {
     if (!el || !el.isConnected) return;
-    if (!this.enabled && !node.satellites) return;
-    node.satellites = this.enabled;
+    if (!this.enabled && !el.__satellites) return;
+    el.__satellites = this.enabled;
     const layer = d3.select(el).select('g.buckets');
     const top = this.enabled
       ? [...node.tools].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_BUCKETS)

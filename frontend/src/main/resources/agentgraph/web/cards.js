@@ -1,9 +1,13 @@
 // The card shown on hover (and kept on click) for a node: what it is, what it does, what it
-// cost. Every value goes in through textContent.
+// cost. It is placed beside the node, never over it, and always inside the window. Every value
+// goes in through textContent.
 
 import { age, clip, cost, tokens } from './format.js';
+import { taskCounts } from './model.js';
+import { placeCard } from './card-place.js';
 
 const PROMPT_MAX = 600;
+const TASKS_LISTED = 6;
 
 export class Card {
   constructor(el, model) {
@@ -11,21 +15,29 @@ export class Card {
     this.model = model;
     this.node = null;
     this.pinned = false;
+    this.anchor = null;
     setInterval(() => this.refresh(), 1000);
   }
 
-  /** Shows the card for a node near a viewport point; a pinned card only moves on another pin. */
-  show(node, x, y, pin) {
+  /**
+   * Shows the card for a node whose drawing covers {@code rect} (window coordinates); a pinned
+   * card only moves on another pin.
+   */
+  show(node, rect, pin) {
     if (this.pinned && !pin) return;
     this.pinned = pin;
     this.node = node;
+    this.anchor = rect;
     this.el.classList.toggle('pinned', pin);
     this.refresh();
     this.el.hidden = false;
-    const w = this.el.offsetWidth;
-    const h = this.el.offsetHeight;
-    const left = x + 16 + w > window.innerWidth ? Math.max(8, x - 16 - w) : x + 16;
-    const top = Math.min(Math.max(8, y + 16), Math.max(8, window.innerHeight - h - 48));
+    this.place();
+  }
+
+  place() {
+    if (!this.anchor) return;
+    const { left, top } = placeCard(this.anchor, { w: this.el.offsetWidth, h: this.el.offsetHeight },
+      { w: window.innerWidth, h: window.innerHeight });
     this.el.style.left = left + 'px';
     this.el.style.top = top + 'px';
   }
@@ -42,12 +54,15 @@ export class Card {
   refresh() {
     const n = this.node;
     if (!n) return;
-    const rows = n.kind === 'centre' ? this.centreRows(n) : this.agentRows(n);
+    const rows = n.kind === 'centre' ? this.centreRows(n) : n.kind === 'cluster' ? this.clusterRows(n) : this.agentRows(n);
     const title = document.createElement('h2');
-    title.textContent = n.kind === 'centre' ? (n.project || 'session ' + n.session) : (n.type || 'agent');
+    title.textContent = n.kind === 'centre' ? (n.project || 'session ' + n.session)
+      : n.kind === 'cluster' ? n.type + ' ×' + n.members.length : (n.type || 'agent');
     const sub = document.createElement('p');
     sub.className = 'card-id';
-    sub.textContent = n.kind === 'centre' ? 'orchestrator · ' + n.session : n.id;
+    sub.textContent = n.kind === 'centre' ? 'orchestrator · ' + n.session
+      : n.kind === 'cluster' ? 'cluster of siblings · click to expand'
+        : (n.agentKind === 'teammate' ? 'teammate · ' : '') + n.id;
     const dl = document.createElement('dl');
     for (const [k, v] of rows) {
       if (v === '' || v == null) continue;
@@ -57,9 +72,13 @@ export class Card {
       dd.textContent = v;
       dl.append(dt, dd);
     }
-    this.el.replaceChildren(title, sub, dl);
+    const parts = [title, sub, dl];
+    if (n.kind === 'centre' && n.tasks.length > 0) parts.push(this.taskList(n.tasks));
+    const h = this.el.offsetHeight;
+    this.el.replaceChildren(...parts);
     this.el.setAttribute('data-node-id', n.id);
     this.el.setAttribute('data-session', n.session);
+    if (!this.el.hidden && this.el.offsetHeight !== h) this.place();
   }
 
   agentRows(a) {
@@ -67,6 +86,10 @@ export class Card {
     const done = a.doneAt != null;
     const parent = a.parent === 'main' ? 'orchestrator' : a.parent;
     return [
+      ['status', done ? '' : a.waiting ? 'waiting for the user' : a.idle ? 'idle' : ''],
+      ['message', a.waiting ? a.waitingMessage : ''],
+      ['team', a.team],
+      ['task', a.task],
       ['type', a.type],
       ['description', a.description],
       ['prompt', clip(a.prompt, PROMPT_MAX)],
@@ -78,6 +101,7 @@ export class Card {
       ['last tool', lastTool(a)],
       ['skills', [...a.skills].join(', ')],
       ['failed calls', a.failures ? String(a.failures) : ''],
+      ['failed turns', a.turnFailures ? a.turnFailures + (a.lastError ? ' (' + clip(a.lastError, 200) + ')' : '') : ''],
       ['tokens', tokens(a.tokens)],
       ['cost', cost(a.cost) + (a.cost != null && a.costPartial ? ' (partial)' : '')],
       ['outcome', done ? a.outcome : ''],
@@ -90,17 +114,61 @@ export class Card {
     const now = Date.now();
     let alive = 0;
     for (const a of this.model.agents.values()) if (a.session === c.session) alive++;
+    const t = taskCounts(c.tasks);
+    const status = c.doneAt != null ? 'ended' : c.waiting ? 'waiting for the user' : c.compacting ? 'compacting' : 'active';
     return [
-      ['status', c.doneAt != null ? 'ended' : c.waiting ? 'waiting for the user' : 'active'],
+      ['status', status],
       ['message', c.waiting ? c.waitingMessage : ''],
+      ['agent type', c.orchestratorType],
       ['directory', c.cwd],
       ['model', c.model],
+      ['runtime', c.runtime],
+      ['host', c.host],
       ['agents alive', String(alive)],
+      ['tasks', t.total ? t.done + ' of ' + t.total + ' done' + (t.active ? ', ' + t.active + ' in progress' : '') : ''],
+      ['cost', c.cost != null ? cost(c.cost) + (c.costPartial ? ' (partial)' : '') : ''],
       ['age', age(now - c.startedAt)],
       ['tools used', toolsText(c.tools)],
       ['last tool', lastTool(c)],
       ['skills', [...c.skills].join(', ')],
+      ['failed turns', c.turnFailures ? c.turnFailures + (c.lastError ? ' (' + clip(c.lastError, 200) + ')' : '') : ''],
     ];
+  }
+
+  clusterRows(g) {
+    const models = new Map();
+    const tools = new Map();
+    for (const m of g.members) {
+      const model = m.model || 'unknown';
+      models.set(model, (models.get(model) || 0) + 1);
+      for (const [tool, n] of m.tools) tools.set(tool, (tools.get(tool) || 0) + n);
+    }
+    const parent = g.parent === 'main' ? 'orchestrator' : g.parent;
+    return [
+      ['agents', String(g.members.length)],
+      ['models', toolsText(models)],
+      ['parent', parent],
+      ['tools used', toolsText(tools)],
+      ['session', this.projectOf(g.session)],
+    ];
+  }
+
+  /** The session's shared task list: the first few, with their status and owner. */
+  taskList(tasks) {
+    const ul = document.createElement('ul');
+    ul.className = 'tasks';
+    for (const t of tasks.slice(0, TASKS_LISTED)) {
+      const li = document.createElement('li');
+      li.setAttribute('data-status', t.status);
+      li.textContent = clip(t.subject || t.id || 'task', 80) + ' — ' + t.status + (t.owner ? ' · ' + clip(t.owner, 30) : '');
+      ul.append(li);
+    }
+    if (tasks.length > TASKS_LISTED) {
+      const li = document.createElement('li');
+      li.textContent = '… and ' + (tasks.length - TASKS_LISTED) + ' more';
+      ul.append(li);
+    }
+    return ul;
   }
 
   projectOf(sid) {

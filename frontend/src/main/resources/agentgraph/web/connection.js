@@ -15,6 +15,12 @@ export function streamUrl(loc = window.location) {
   return scheme + '//' + loc.host + '/stream' + (token ? '?token=' + encodeURIComponent(token) : '');
 }
 
+/** A same-origin HTTP path with the page's token if it has one (the page cookie usually suffices). */
+export function apiUrl(path, loc = window.location) {
+  const token = new URLSearchParams(loc.search).get('token');
+  return path + (token ? '?token=' + encodeURIComponent(token) : '');
+}
+
 /** The delay before retry number {@code attempt} (0-based), with a little jitter so tabs spread out. */
 export function backoff(attempt, random = Math.random) {
   const base = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.min(attempt, 10));

@@ -77,7 +77,21 @@ export function cost(v) {
 
 /** The last part of a path, for project labels: "/home/dev/shop" → "shop". */
 export function basename(path) {
-  const p = str(path).replace(/[\\/]+$/, '');
+  // A loop, not /[\\/]+$/: that pattern is quadratic on a long run of slashes (untrusted cwd).
+  const s = str(path);
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === '/' || s[end - 1] === '\\')) end--;
+  const p = s.slice(0, end);
   const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
   return i >= 0 ? p.slice(i + 1) : p;
+}
+
+/** The agent runtimes the page marks on their sessions' centres; any other gets its first two letters. */
+const RUNTIME_MARKS = { 'claude-code': 'CC', codex: 'CX', gemini: 'GM' };
+
+/** The short mark of a session's runtime on its centre: CC, CX, GM…, or '' when unknown. */
+export function runtimeMark(runtime) {
+  const r = str(runtime).slice(0, 64).toLowerCase();
+  if (!r) return '';
+  return RUNTIME_MARKS[r] || r.replace(/[^a-z0-9]/g, '').slice(0, 2).toUpperCase();
 }

@@ -35,7 +35,8 @@ class DistributionIT {
     private static final Path ZIP = Path.of(System.getProperty("dist.zip", "target/agentgraph-0.1.0.zip"));
     private static final String NAME = System.getProperty("dist.name", "agentgraph-0.1.0");
     private static final List<String> DEFAULT_PLUGINS = List.of("jsonl-tail", "stdin", "alive-agents",
-            "tool-aggregator", "websocket", "log", "claude-code", "http-ingest", "demo", "replay");
+            "tool-aggregator", "websocket", "log", "claude-code", "codex", "gemini", "http-ingest", "demo", "replay", "otlp",
+            "otlp-export");
 
     private static Path root;
     private static Installation dist;
@@ -225,11 +226,12 @@ class DistributionIT {
         assertThat(version.output()).startsWith("agentgraph 0.1.0");
 
         Path events = dist.workDir.resolve("doctor-events.jsonl");
-        Installation.Result hooks = dist.run(Map.of(), link, "hooks", "install", "--events", events.toString());
+        Installation.Result hooks = dist.run(Map.of(), link, "hooks", "install", "--agent", "claude-code", "--events",
+                events.toString());
         assertThat(hooks.exit()).as(hooks.output()).isZero();
         assertThat(hooks.output()).contains("Restart Claude Code");
         assertThat(Files.readString(dist.userHome.resolve(".claude/settings.json")))
-                .contains("sh '" + stable.resolve("hooks/agentgraph-hook.sh") + "'");
+                .contains("AGENTGRAPH_RUNTIME=claude-code sh '" + stable.resolve("hooks/agentgraph-hook.sh") + "'");
         dist.hook(events, "{\"session_id\":\"d1\",\"hook_event_name\":\"SessionStart\",\"cwd\":\"/w\"}");
         try (Installation.Server server = dist.start("--events", events.toString())) {
             // The line follows /health answering by a moment.
@@ -250,7 +252,7 @@ class DistributionIT {
                     .isEqualTo("running");
             assertCleanStop(server);
         } finally {
-            dist.run(Map.of(), link, "hooks", "uninstall");
+            dist.run(Map.of(), link, "hooks", "uninstall", "--agent", "claude-code");
         }
         assertThat(dist.run(Map.of(), link, "doctor", "--port", String.valueOf(Installation.freePort())).exit())
                 .as("no server, no hooks").isEqualTo(1);

@@ -42,8 +42,13 @@ final class Browser implements AutoCloseable {
         this.driver = driver;
     }
 
-    /** Starts Chromium with a fresh profile in {@code userDataDir}. */
+    /** Starts Chromium with a fresh profile in {@code userDataDir}, in a 1400×900 window. */
     static Browser start(Path userDataDir) {
+        return start(userDataDir, 1400, 900);
+    }
+
+    /** Starts Chromium with a fresh profile in {@code userDataDir}, its page {@code width}×{@code height} CSS pixels. */
+    static Browser start(Path userDataDir, int width, int height) {
         for (String binary : new String[] {CHROMIUM, CHROMEDRIVER}) {
             if (!Files.isExecutable(Path.of(binary))) {
                 throw new IllegalStateException("the browser tests need " + binary
@@ -55,7 +60,7 @@ final class Browser implements AutoCloseable {
         options.addArguments(
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,900",
+                "--disable-dev-shm-usage", "--window-size=" + width + "," + height,
                 "--user-data-dir=" + userDataDir.toAbsolutePath());
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -66,6 +71,9 @@ final class Browser implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        // Headless windows lose some height to browser chrome: make the page itself the size asked.
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
         return new Browser(driver);
     }
 
@@ -117,7 +125,7 @@ final class Browser implements AutoCloseable {
             if (found.isEmpty()) {
                 return false;
             }
-            Actions aim = new Actions(driver).moveToElement(found.get(0).findElement(By.cssSelector("circle.body")));
+            Actions aim = new Actions(driver).moveToElement(found.get(0).findElement(By.cssSelector(".body")));
             (click ? aim.click() : aim).perform();
             return card.isDisplayed() && id.equals(card.getAttribute("data-node-id"))
                     && session.equals(card.getAttribute("data-session"));

@@ -21,17 +21,19 @@ import dev.agentgraph.testkit.TestAgentGraph;
 
 /**
  * Benchmark (run by {@code dist/bench/frontend-fps.sh}, not by the test suite): the real server
- * and the page in headless Chromium, N alive agents (default 200) in four sessions, nested up to
- * three deep, and R events a second (default 100: tool calls, plus one agent finishing and one
- * spawning every half second). Measures the page's requestAnimationFrame rate over S seconds
- * (default 10) after a warm-up, and prints median and 5th-percentile frame rates.
+ * and the page in headless Chromium, N alive agents (default 200) in one session per 100 agents
+ * (at least four), nested up to three deep, of six types, and R events a second (default 100:
+ * tool calls, plus one agent finishing and one spawning every half second). Measures the page's
+ * requestAnimationFrame rate over S seconds (default 10) after a warm-up, and prints median and
+ * 5th-percentile frame rates.
  *
- * <p>Arguments: {@code [agents] [events-per-second] [seconds]}.
+ * <p>Arguments: {@code [agents] [events-per-second] [seconds] [WIDTHxHEIGHT]} (default 1400x900).
  */
 public final class FrontendFps {
 
     private static final String[] MODELS = {"claude-sonnet-4-6", "claude-opus-4-7", "claude-haiku-4-5", "gpt-5"};
     private static final String[] TOOLS = {"Bash", "Read", "Grep", "Edit", "Glob", "Write", "WebFetch"};
+    private static final String[] TYPES = {"Explore", "Explore", "general-purpose", "Plan", "code-reviewer", "test-runner"};
 
     private FrontendFps() {
     }
@@ -40,17 +42,19 @@ public final class FrontendFps {
         int agents = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        String[] size = (args.length > 3 ? args[3] : "1400x900").split("x");
+        int sessions = Math.max(4, agents / 100);
         Path dir = Files.createTempDirectory("agentgraph-fps");
         Random random = new Random(42);
         try (TestAgentGraph server = LiveServer.start(dir.resolve("agent-events.jsonl"), 0);
-                Browser browser = Browser.start(dir.resolve("chromium"))) {
+                Browser browser = Browser.start(dir.resolve("chromium"), Integer.parseInt(size[0]), Integer.parseInt(size[1]))) {
             List<String[]> alive = new ArrayList<>();
             for (int i = 0; i < agents; i++) {
-                alive.add(spawn(server, random, "a" + i, i));
+                alive.add(spawn(server, random, "a" + i, i, sessions));
             }
             browser.open(server.http("/"));
             await().atMost(Duration.ofSeconds(30)).until(() ->
-                    ((Number) browser.js("return document.querySelectorAll('g.node.agent:not(.leaving)').length")).intValue() == agents);
+                    ((Number) browser.js("return window.agentgraph.state().counters.alive")).intValue() == agents);
 
             AtomicLong sent = new AtomicLong();
             ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
@@ -62,7 +66,7 @@ public final class FrontendFps {
                     if (k % Math.max(1, rate / 2) == 0) {
                         String[] gone = alive.remove(1 + random.nextInt(alive.size() - 1));
                         server.emit(Event.parse(Events.done(gone[0], gone[1], "functional")));
-                        alive.add(spawn(server, random, "a" + n[0], n[0]++));
+                        alive.add(spawn(server, random, "a" + n[0], n[0]++, sessions));
                         sent.addAndGet(1);
                     } else {
                         String[] a = alive.get(random.nextInt(alive.size()));
@@ -82,12 +86,14 @@ public final class FrontendFps {
             feeder.shutdownNow();
             feeder.awaitTermination(5, TimeUnit.SECONDS);
             int drawn = ((Number) browser.js("return document.querySelectorAll('g.node.agent:not(.leaving)').length")).intValue();
-            browser.screenshot("fps-" + agents + "-agents");
+            int clusters = ((Number) browser.js("return document.querySelectorAll('g.node.cluster').length")).intValue();
+            browser.screenshot("fps-" + agents + "-agents-" + size[0] + "x" + size[1]);
             Thread.sleep(2000); // the last animations end
             String idle = measure(browser, Math.max(3, seconds / 2));
 
-            System.out.printf("agents alive: %d (drawn %d), events: %.0f/s over %.1f s, %d CPUs, load average %.1f%n",
-                    agents, drawn, events / elapsed, elapsed, Runtime.getRuntime().availableProcessors(),
+            System.out.printf("agents alive: %d in %d sessions (drawn one by one %d, in %d clusters the rest), window %sx%s,"
+                            + " events: %.0f/s over %.1f s, %d CPUs, load average %.1f%n",
+                    agents, sessions, drawn, clusters, size[0], size[1], events / elapsed, elapsed, Runtime.getRuntime().availableProcessors(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.println("under load: " + load);
             System.out.println("idle      : " + idle + "   (same page, no events: the machine's ceiling)");
@@ -134,13 +140,14 @@ public final class FrontendFps {
         return out;
     }
 
-    /** Spawns an agent in one of four sessions, under the orchestrator or an earlier agent of its session. */
-    private static String[] spawn(TestAgentGraph server, Random random, String id, int i)
+    /** Spawns an agent in one of the sessions, under the orchestrator or an earlier agent of its session. */
+    private static String[] spawn(TestAgentGraph server, Random random, String id, int i, int sessions)
             throws EventFormatException {
-        String session = "bench-" + (i % 4);
+        String session = "bench-" + (i % sessions);
         // Two agents in three have a parent of their own session spawned before them: nesting.
-        String parent = i >= 40 && random.nextInt(3) > 0 ? "a" + (i - 4 * (1 + random.nextInt(9))) : "main";
-        server.emit(Event.parse(Events.spawn(session, id, parent, MODELS[random.nextInt(MODELS.length)], "Explore")));
+        String parent = i >= 10 * sessions && random.nextInt(3) > 0 ? "a" + (i - sessions * (1 + random.nextInt(9))) : "main";
+        server.emit(Event.parse(Events.spawn(session, id, parent, MODELS[random.nextInt(MODELS.length)],
+                TYPES[random.nextInt(TYPES.length)])));
         return new String[] {session, id};
     }
 

@@ -26,18 +26,22 @@ final class LiveServer {
 
     /** The same, requiring {@code token} (when not null) on every request. */
     static TestAgentGraph start(Path events, int port, String token) {
-        TestAgentGraph.Builder builder = TestAgentGraph.builder();
+        TestAgentGraph.Builder builder = builder(events, port);
         if (token != null) {
             builder.set("server.token", token);
         }
-        return builder
+        return builder.start();
+    }
+
+    /** The server's builder, for a test that adds a component or a key before it starts. */
+    static TestAgentGraph.Builder builder(Path events, int port) {
+        return TestAgentGraph.builder()
                 .component(new JsonlTailFactory())
                 .component(new ClaudeCodeFactory())
                 .component(new AliveAgentsFactory())
                 .component(new ToolAggregatorFactory())
                 .component(new WebSocketSinkFactory())
                 .set("server.port", Integer.toString(port))
-                .eventsFile(events)
-                .start();
+                .eventsFile(events);
     }
 }

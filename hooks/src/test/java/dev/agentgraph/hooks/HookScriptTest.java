@@ -55,6 +55,7 @@ class HookScriptTest {
         assertThat(line.get("agentgraph_received").getAsString()).matches(".*T\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         JsonObject original = JsonParser.parseString(PAYLOAD).getAsJsonObject();
         line.remove("agentgraph_received");
+        line.remove("agentgraph_host");
         assertThat(line).isEqualTo(original);
     }
 
@@ -132,7 +133,7 @@ class HookScriptTest {
         List<JsonObject> lines = lines(events);
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0).get("session_id").getAsString()).isEqualTo("s-2");
-        assertThat(lines.get(1).keySet()).containsExactly("agentgraph_received");
+        assertThat(lines.get(1).keySet()).containsExactly("agentgraph_received", "agentgraph_host");
         assertThat(lines.get(2).getAsJsonObject("agentgraph_cut").get("reason").getAsString()).isEqualTo("not_an_object");
     }
 
@@ -175,6 +176,32 @@ class HookScriptTest {
             assertThat(Files.readAllLines(calls)).as("date runs with " + before).hasSizeLessThanOrEqualTo(2);
             assertThat(Files.readString(clock)).matches("[0-9a-f-]{36} \\d+ \\d+\n");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Hook.Shell.class)
+    void eachLineNamesTheMachine(Hook.Shell shell) throws IOException {
+        shell.assumeInstalled();
+        Path events = dir.resolve("events.jsonl");
+        String kernels = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        quiet(Hook.run(shell, Map.of("AGENTGRAPH_EVENTS", events.toString(), "AGENTGRAPH_HOST", "ci-runner-3.example"),
+                PAYLOAD.getBytes(StandardCharsets.UTF_8)));
+        quiet(Hook.run(shell, Map.of("AGENTGRAPH_EVENTS", events.toString(), "HOSTNAME", "from-hostname"),
+                PAYLOAD.getBytes(StandardCharsets.UTF_8)));
+        // Neither set: the kernel's name, read by the shell itself.
+        quiet(Hook.run(shell, Map.of("AGENTGRAPH_EVENTS", events.toString(), "HOSTNAME", ""),
+                PAYLOAD.getBytes(StandardCharsets.UTF_8)));
+        // Not a plain host name: left out rather than escaped.
+        quiet(Hook.run(shell, Map.of("AGENTGRAPH_EVENTS", events.toString(), "AGENTGRAPH_HOST", "a\"b,c"),
+                PAYLOAD.getBytes(StandardCharsets.UTF_8)));
+        // A cut line names it too.
+        quiet(Hook.run(shell, Map.of("AGENTGRAPH_EVENTS", events.toString(), "AGENTGRAPH_HOST", "big-box"),
+                "not json".getBytes(StandardCharsets.UTF_8)));
+        List<JsonObject> lines = lines(events);
+        assertThat(lines).extracting(l -> l.has("agentgraph_host") ? l.get("agentgraph_host").getAsString() : null)
+                .containsExactly("ci-runner-3.example", "from-hostname", kernels, null, "big-box");
+        assertThat(lines.get(0).get("session_id").getAsString()).isEqualTo("s-1");
+        assertThat(lines.get(0).keySet()).startsWith("agentgraph_received", "agentgraph_host");
     }
 
     @Test

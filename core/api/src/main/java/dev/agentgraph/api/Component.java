@@ -5,7 +5,8 @@ import org.pf4j.ExtensionPoint;
 /**
  * What every extension factory has in common. The id names the component in configuration
  * ({@code plugin.<id>.*}), in logs and in {@code /api/stats}; by convention it equals the PF4J
- * plugin id of the jar that carries it.
+ * plugin id of the jar that carries it. These methods must not throw: a factory whose
+ * {@code id()} throws cannot be named, and its plugin's extensions are reported as failed.
  */
 public interface Component extends ExtensionPoint {
 

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One event: a JSON object, as written on one line of the event file, whose string member
@@ -23,14 +24,23 @@ import java.util.Objects;
  * knows {@code hook_event_name}). Untyped events still untyped after the last reducer are dropped
  * and counted, never sent to sinks.
  *
- * <p>An event is immutable by contract: {@link #json()} returns the object itself for speed, and
- * nobody may modify it. Use {@link #toBuilder()} to make a changed copy.
+ * <p>An event is immutable: nothing can change it behind its cached text. {@link #json()},
+ * {@link #object} and {@link #get} hand out copies; {@link #of(JsonObject)} and the builder keep
+ * copies of what they are given. Use {@link #toBuilder()} to make a changed event.
  *
  * <p>Besides its JSON, an event carries two pipeline attributes that are not part of the JSON: its
- * sequence number, given as it leaves the reducers, and whether it is history (replayed at start
- * to rebuild state; reducers see it, sinks do not).
+ * sequence number, given as it leaves the reducers (only by the runtime: {@link #sequencer()}),
+ * and whether it is history (replayed at start to rebuild state; reducers see it, sinks do not).
  */
 public final class Event {
+
+    /** Numbers events as they leave the last reducer. */
+    public interface Sequencer {
+        /** {@code event} with the sequence number {@code seq}. */
+        Event number(Event event, long seq);
+    }
+
+    private static final AtomicBoolean SEQUENCER_TAKEN = new AtomicBoolean();
 
     /** Deeper JSON is refused: Claude Code payloads are shallow, and deep nesting is an attack. */
     public static final int MAX_NESTING = 64;
@@ -74,9 +84,20 @@ public final class Event {
         return of(element.getAsJsonObject(), line);
     }
 
-    /** Wraps a JSON object, which must not be changed afterwards. */
+    /** An event of a copy of {@code json}: changing {@code json} afterwards does not change the event. */
     public static Event of(JsonObject json) {
-        return of(json, null);
+        return of(json.deepCopy(), null);
+    }
+
+    /**
+     * The one {@link Sequencer}, for the pipeline that numbers events; a second call throws
+     * {@link IllegalStateException}, so that no plugin can number (or renumber) an event.
+     */
+    public static Sequencer sequencer() {
+        if (!SEQUENCER_TAKEN.compareAndSet(false, true)) {
+            throw new IllegalStateException("events are numbered by the pipeline alone");
+        }
+        return (event, seq) -> new Event(event.json, event.type, seq, event.history, event.text);
     }
 
     private static Event of(JsonObject json, String text) {
@@ -100,9 +121,15 @@ public final class Event {
         return !type.isEmpty();
     }
 
-    /** The JSON object itself. Do not modify it. */
+    /** A copy of the event's JSON object: change it at will, the event stays as it was. */
     public JsonObject json() {
-        return json;
+        return json.deepCopy();
+    }
+
+    /** A copy of a member, or {@code null} when absent. */
+    public JsonElement get(String field) {
+        JsonElement e = json.get(field);
+        return e == null ? null : e.deepCopy();
     }
 
     public boolean has(String field) {
@@ -144,10 +171,10 @@ public final class Event {
         return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean() ? e.getAsBoolean() : fallback;
     }
 
-    /** The member as an object, or {@code null}. Do not modify it. */
+    /** A copy of the member if it is an object, or {@code null}. */
     public JsonObject object(String field) {
         JsonElement e = json.get(field);
-        return e != null && e.isJsonObject() ? e.getAsJsonObject() : null;
+        return e != null && e.isJsonObject() ? e.getAsJsonObject().deepCopy() : null;
     }
 
     /** The session this event belongs to: {@code session_id}, or {@link Canonical#DEFAULT_SESSION}. */
@@ -169,11 +196,6 @@ public final class Event {
     /** This event marked as history. */
     public Event asHistory() {
         return history ? this : new Event(json, type, seq, true, text);
-    }
-
-    /** This event with a sequence number; used by the pipeline. */
-    public Event withSeq(long sequence) {
-        return new Event(json, type, sequence, history, text);
     }
 
     /** The compact JSON text of the event, computed once. */
@@ -215,16 +237,21 @@ public final class Event {
         return clean.toString();
     }
 
-    /** Builds an event. {@code null} values are left out. */
+    /**
+     * Builds an event. {@code null} values are left out; a JSON value is copied as it is put.
+     * A builder builds once: a {@code put} after {@link #build()} throws {@link IllegalStateException}.
+     */
     public static final class Builder {
         private final JsonObject json;
         private boolean history;
+        private boolean built;
 
         private Builder(JsonObject json) {
             this.json = json;
         }
 
         public Builder put(String field, String value) {
+            open();
             if (value != null) {
                 json.addProperty(field, value);
             }
@@ -232,6 +259,7 @@ public final class Event {
         }
 
         public Builder put(String field, Number value) {
+            open();
             if (value != null) {
                 json.addProperty(field, value);
             }
@@ -239,6 +267,7 @@ public final class Event {
         }
 
         public Builder put(String field, Boolean value) {
+            open();
             if (value != null) {
                 json.addProperty(field, value);
             }
@@ -246,13 +275,15 @@ public final class Event {
         }
 
         public Builder put(String field, JsonElement value) {
+            open();
             if (value != null) {
-                json.add(field, value);
+                json.add(field, value.deepCopy());
             }
             return this;
         }
 
         public Builder remove(String field) {
+            open();
             json.remove(field);
             return this;
         }
@@ -271,7 +302,14 @@ public final class Event {
             if (type == null || !type.isJsonPrimitive() || !type.getAsJsonPrimitive().isString()) {
                 throw new IllegalStateException("an event needs a string member \"event\"");
             }
+            built = true;
             return new Event(json, type.getAsString(), 0, history, null);
+        }
+
+        private void open() {
+            if (built) {
+                throw new IllegalStateException("this builder has built its event; use toBuilder() for another");
+            }
         }
     }
 }

@@ -14,14 +14,21 @@ import java.util.Map;
  * runtime's raw payload to the event file: one JSON object a line, the payload's own members
  * after AgentGraph's, whose names all begin with {@code agentgraph_}:
  *
- * <pre>{"agentgraph_received":"2026-…Z","agentgraph_host":"laptop",&lt;payload members&gt;}</pre>
+ * <pre>{"agentgraph_runtime":"codex","agentgraph_received":"2026-…Z","agentgraph_host":"laptop",&lt;payload members&gt;}</pre>
  *
- * Decoders read these members; every writer spells them through this class.
+ * Decoders read these members; every writer spells them through this class. Each decoder claims
+ * the lines of its own runtime only ({@link #isFrom}).
  */
 public final class HookLine {
 
     /** When the hook received the payload (ISO-8601, UTC): the time of everything it says. */
     public static final String RECEIVED = "agentgraph_received";
+    /**
+     * The runtime whose hook wrote the line, a {@link RuntimeIntegration#name()}: the sh hook
+     * writes its {@link AgentGraphHook#RUNTIME_ENV}, http-ingest the runtime of its path. Lines
+     * written before the mark existed have none; they are Claude Code's.
+     */
+    public static final String RUNTIME = "agentgraph_runtime";
     /** The machine the payload came from. */
     public static final String HOST = "agentgraph_host";
     /**
@@ -126,13 +133,38 @@ public final class HookLine {
         return via != null && via.equals(viaHttp());
     }
 
+    /** When the hook received a line's payload ({@link #RECEIVED}), or {@code fallback} when it says none readable. */
+    public static Instant receivedAt(Event line, Instant fallback) {
+        String received = line.string(RECEIVED);
+        if (received != null && received.length() <= 40) {
+            try {
+                return Instant.parse(received);
+            } catch (java.time.format.DateTimeParseException e) {
+                // a hand-written line: the fallback
+            }
+        }
+        return fallback;
+    }
+
     /**
-     * A payload wrapped as a hook line: AgentGraph's members first (a {@code host} or {@code via}
-     * of null is left out), then the payload's, any {@code agentgraph_} member of the payload
-     * itself dropped so that nobody can forge them.
+     * Whether a line was written for {@code runtime}. With {@code unmarkedToo}, a line without
+     * {@link #RUNTIME} counts as well: that is the one runtime whose lines predate the mark.
      */
-    public static JsonObject wrap(JsonObject payload, Instant received, String host, String via) {
+    public static boolean isFrom(Event line, String runtime, boolean unmarkedToo) {
+        String marked = line.string(RUNTIME);
+        return marked == null ? unmarkedToo && !line.has(RUNTIME) : marked.equals(runtime);
+    }
+
+    /**
+     * A payload wrapped as a hook line: AgentGraph's members first (a {@code runtime},
+     * {@code host} or {@code via} of null is left out), then the payload's, any
+     * {@code agentgraph_} member of the payload itself dropped so that nobody can forge them.
+     */
+    public static JsonObject wrap(JsonObject payload, String runtime, Instant received, String host, String via) {
         JsonObject line = new JsonObject();
+        if (runtime != null) {
+            line.addProperty(RUNTIME, runtime);
+        }
         line.addProperty(RECEIVED, received.toString());
         if (host != null) {
             line.addProperty(HOST, host);

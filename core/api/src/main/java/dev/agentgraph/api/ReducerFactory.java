@@ -9,6 +9,11 @@ public interface ReducerFactory extends Component {
      */
     int order();
 
-    /** Makes the reducer. Read all configuration here. */
+    /**
+     * Makes the reducer. Read all configuration here. A {@link ConfigException} (see
+     * {@link PluginConfig}) stops the startup with a line naming the key; any other exception
+     * marks the component failed and leaves it out, with its reason in the log and
+     * {@code /api/stats}; the other components run.
+     */
     Reducer create(PluginContext context) throws Exception;
 }

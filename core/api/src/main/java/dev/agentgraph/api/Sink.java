@@ -21,7 +21,7 @@ public interface Sink extends AutoCloseable {
     default void flush() throws Exception {
     }
 
-    /** Called once, after the last event, at shutdown. */
+    /** Called once, after the last event, at shutdown. An exception is logged; shutdown goes on. */
     @Override
     default void close() throws Exception {
     }

@@ -9,10 +9,12 @@ public interface Source extends AutoCloseable {
 
     /**
      * Begins producing. {@code emitter} is thread-safe and may be kept; events emitted with
-     * {@link Event#asHistory()} rebuild reducer state without reaching sinks as new.
+     * {@link Event#asHistory()} rebuild reducer state without reaching sinks as new. An exception
+     * is logged and counted, and marks the source failed (it produces nothing; the others run).
      */
     void start(Emitter emitter) throws Exception;
 
+    /** Stops producing, within 2 s. An exception is logged and counted; shutdown goes on. */
     @Override
     void close() throws Exception;
 }

@@ -6,14 +6,17 @@ package dev.agentgraph.api;
  */
 public interface WebSocketEndpoint {
 
-    /** A connection is open and may be sent to. */
+    /** A connection is open and may be sent to. An exception is counted, logged and closes it (1011). */
     void onOpen(WebSocketConnection connection);
 
-    /** A text message from the client. Messages over the server's cap close the connection (1009). */
+    /**
+     * A text message from the client. Messages over the server's cap close the connection (1009).
+     * An exception is counted and logged; the connection stays open.
+     */
     default void onText(WebSocketConnection connection, String text) {
     }
 
-    /** The connection closed, for whatever reason; called once. */
+    /** The connection closed, for whatever reason; called once. An exception is counted and logged. */
     default void onClose(WebSocketConnection connection, int statusCode, String reason) {
     }
 }

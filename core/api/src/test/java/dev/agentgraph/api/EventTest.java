@@ -58,8 +58,38 @@ class EventTest {
         Event changed = e.toBuilder().put(Canonical.OUTCOME, "stale").build();
         assertThat(e.has(Canonical.OUTCOME)).isFalse();
         assertThat(changed.string(Canonical.OUTCOME)).isEqualTo("stale");
-        assertThat(e.withSeq(7).asHistory().seq()).isEqualTo(7);
         assertThat(e.asHistory().isHistory()).isTrue();
+    }
+
+    @Test
+    void nothingChangesAnEventBehindItsText() throws Exception {
+        Event e = Event.parse("{\"event\":\"agent_spawn\",\"id\":\"a\",\"tokens\":{\"output\":1}}");
+        String text = e.toJson();
+        e.json().addProperty("id", "forged");
+        e.object("tokens").addProperty("output", 99);
+        e.get("tokens").getAsJsonObject().addProperty("input", 5);
+        com.google.gson.JsonObject given = new com.google.gson.JsonObject();
+        given.addProperty("event", "tool_use");
+        Event wrapped = Event.of(given);
+        given.addProperty("tool", "forged");
+        com.google.gson.JsonObject tokens = new com.google.gson.JsonObject();
+        Event.Builder builder = Event.builder("agent_done").put("tokens", tokens);
+        Event built = builder.build();
+        tokens.addProperty("output", 99);
+        assertThat(e.string("id")).isEqualTo("a");
+        assertThat(e.toJson()).isEqualTo(text).isEqualTo(e.json().toString());
+        assertThat(wrapped.has("tool")).isFalse();
+        assertThat(built.object("tokens").size()).isZero();
+        assertThatThrownBy(() -> builder.put("id", "late")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void onlyOneSequencerNumbersEvents() throws Exception {
+        Event e = Event.parse("{\"event\":\"agent_done\",\"id\":\"a\"}");
+        Event.Sequencer sequencer = Event.sequencer();
+        assertThat(sequencer.number(e, 7).asHistory().seq()).isEqualTo(7);
+        assertThat(e.seq()).isZero();
+        assertThatThrownBy(Event::sequencer).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

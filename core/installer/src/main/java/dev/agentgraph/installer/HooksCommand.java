@@ -1,11 +1,22 @@
 package dev.agentgraph.installer;
 
 import com.google.gson.JsonObject;
+import dev.agentgraph.api.AgentGraphHook;
+import dev.agentgraph.api.ConfigException;
+import dev.agentgraph.api.HookHandler;
+import dev.agentgraph.api.HookInstaller;
+import dev.agentgraph.api.RuntimeIntegration;
+import dev.agentgraph.api.SettingsShapeException;
+import dev.agentgraph.runtime.config.CoreConfig;
 import dev.agentgraph.runtime.config.Home;
+import dev.agentgraph.runtime.config.SettingsLoader;
+import dev.agentgraph.runtime.config.Values;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,9 +25,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code agentgraph hooks install|uninstall|print}: AgentGraph's hooks in Claude Code's settings. */
+/**
+ * {@code agentgraph hooks install|uninstall|print --agent NAME}: AgentGraph's hooks in an agent
+ * runtime's settings. The runtime is a {@link RuntimeIntegration} found in the plugins (or on the
+ * class path); this command reads and writes the file (comments and layout kept, one backup, a
+ * malformed file left alone) and the integration edits its parsed JSON.
+ */
 @Command(name = "hooks", mixinStandardHelpOptions = true,
-        description = "Install or remove AgentGraph's Claude Code hooks in its settings.",
+        description = "Install or remove AgentGraph's hooks in an agent runtime's settings (--agent NAME).",
         subcommands = {HooksCommand.Install.class, HooksCommand.Uninstall.class, HooksCommand.Print.class})
 public final class HooksCommand implements Callable<Integer> {
 
@@ -36,24 +52,66 @@ public final class HooksCommand implements Callable<Integer> {
     /** Which settings file: the user's or the project's. */
     enum Scope { user, project }
 
-    /** How Claude Code hands events over: through the sh hook and the event file, or by HTTP. */
+    /** How the runtime hands events over: through the sh hook and the event file, or by HTTP. */
     enum Mode { file, http }
 
-    static final String DEFAULT_URL = "http://127.0.0.1:8201" + HookEntries.INGEST_PATH;
+    /** The server a default install posts to. */
+    static final String DEFAULT_SERVER = "http://127.0.0.1:" + CoreConfig.DEFAULT_PORT;
 
-    /** The runtime whose hooks this command manages. */
-    static HookTarget target() {
-        return ClaudeCode.INSTANCE;
+    /** Which runtime, and where its integration is found. */
+    static final class Agent {
+        @Option(names = "--agent", paramLabel = "NAME",
+                description = "The agent runtime, by its integration's name (the ones installed are listed when it is wrong); "
+                        + "may be left out when only one is installed.")
+        String name;
+
+        @Option(names = "--plugins", paramLabel = "DIR",
+                description = "Where the runtime integrations are (plugins.dir, default: this installation's plugins/).")
+        Path plugins;
+
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
+
+        /** The integration asked for; a usage error naming the installed ones otherwise. */
+        RuntimeIntegration pick(Integrations found) {
+            List<String> names = found.names();
+            if (name == null) {
+                if (names.size() == 1) {
+                    return found.named(names.get(0)).orElseThrow();
+                }
+                throw new ParameterException(command.commandLine(), names.isEmpty()
+                        ? "no runtime integration is installed (no plugin in " + pluginsDir() + " has one)"
+                        : "which agent? --agent " + String.join("|", names));
+            }
+            return found.named(name).orElseThrow(() -> new ParameterException(command.commandLine(),
+                    "no runtime integration named " + name + (names.isEmpty() ? "" : "; installed: " + String.join(", ", names))));
+        }
+
+        Path pluginsDir() {
+            if (plugins != null) {
+                return plugins;
+            }
+            return configured().map(CoreConfig::pluginsDir).orElse(Home.resolve("plugins"));
+        }
+    }
+
+    /** The configuration file and the environment, as the server reads them; empty when they are wrong. */
+    static Optional<CoreConfig> configured() {
+        try {
+            return Optional.of(CoreConfig.from(SettingsLoader.load(null, System.getenv(), Map.of())));
+        } catch (ConfigException e) {
+            return Optional.empty();
+        }
     }
 
     /** Where the settings file is. */
     static final class Target {
         @Option(names = "--scope", defaultValue = "user", paramLabel = "user|project",
-                description = "user: ~/.claude/settings.json (default); project: .claude/settings.local.json here "
-                        + "(personal, not committed; --shared for .claude/settings.json).")
+                description = "user: the user's settings (default); project: this folder's personal settings, "
+                        + "not committed (--shared for the ones a team commits).")
         Scope scope;
 
-        @Option(names = "--shared", description = "With --scope project: the settings.json a team commits, not settings.local.json.")
+        @Option(names = "--shared", description = "With --scope project: the settings a team commits.")
         boolean shared;
 
         @Option(names = "--settings", paramLabel = "FILE", description = "This settings file instead.")
@@ -62,17 +120,22 @@ public final class HooksCommand implements Callable<Integer> {
         @Spec(Spec.Target.MIXEE)
         CommandSpec command;
 
-        Path file() {
+        Path file(RuntimeIntegration runtime) {
             if (shared && scope != Scope.project) {
                 throw new ParameterException(command.commandLine(), "--shared goes with --scope project");
             }
             if (settings != null) {
                 return settings;
             }
-            return switch (scope) {
-                case user -> target().userSettings(Home.user());
-                case project -> target().projectSettings(Path.of(""), shared);
-            };
+            HookInstaller.Scope s = scope == Scope.user ? HookInstaller.Scope.USER
+                    : shared ? HookInstaller.Scope.PROJECT_SHARED : HookInstaller.Scope.PROJECT;
+            Path file = runtime.installer().settingsFile(s, Home.user(), Path.of(""));
+            if (file == null) {
+                throw new ParameterException(command.commandLine(), runtime.displayName() + " has no "
+                        + (s == HookInstaller.Scope.USER ? "user" : s == HookInstaller.Scope.PROJECT ? "personal project" : "shared project")
+                        + " settings file" + (s == HookInstaller.Scope.PROJECT ? "; try --shared" : ""));
+            }
+            return file;
         }
     }
 
@@ -80,20 +143,21 @@ public final class HooksCommand implements Callable<Integer> {
     static final class Registration {
         @Option(names = "--mode", defaultValue = "file", paramLabel = "file|http",
                 description = "file: run the sh hook, which appends to the event file (default); "
-                        + "http: Claude Code posts each event to the running server.")
+                        + "http: each event is posted to the running server.")
         Mode mode;
 
         @Option(names = "--events", paramLabel = "FILE",
-                description = "The event file the hook appends to (default: the hook's own, ~/.claude/memory/agent-events.jsonl).")
+                description = "The event file the hook appends to (default: events.file of the configuration, "
+                        + CoreConfig.DEFAULT_EVENTS_FILE + " unless set).")
         Path events;
 
         @Option(names = "--url", paramLabel = "URL",
-                description = "With --mode http: where the hooks post (default " + DEFAULT_URL + ").")
+                description = "With --mode http: where the hooks post (default " + DEFAULT_SERVER + "/ingest/<agent>).")
         String url;
 
         @Option(names = "--token-env", paramLabel = "VAR",
                 description = "With --mode http and server.token set: each post sends Authorization: Bearer $VAR, "
-                        + "taken by Claude Code from its environment (the token is not written to settings.json).")
+                        + "taken by the agent from its environment (the token is not written to its settings).")
         String tokenEnv;
 
         @Option(names = "--host-name", paramLabel = "NAME",
@@ -112,10 +176,10 @@ public final class HooksCommand implements Callable<Integer> {
             return new ParameterException(command.commandLine(), message);
         }
 
-        HookEntries entries() throws SettingsException {
+        HookHandler handler(RuntimeIntegration runtime) throws SettingsException {
             return switch (mode) {
                 case http -> {
-                    String u = url == null ? DEFAULT_URL : url;
+                    String u = url == null ? DEFAULT_SERVER + AgentGraphHook.ingestPath(runtime.name()) : url;
                     if (!u.startsWith("http://") && !u.startsWith("https://")) {
                         throw usage("--url must be an http:// or https:// URL, not " + u);
                     }
@@ -129,7 +193,7 @@ public final class HooksCommand implements Callable<Integer> {
                         throw usage((events != null ? "--events" : "--hook")
                                 + " goes with --mode file; http hooks post to --url");
                     }
-                    yield HookEntries.http(target(), u, tokenEnv, hostName == null ? HostName.detect() : hostName);
+                    yield HookHandlers.http(u, tokenEnv, hostName == null ? HostName.detect() : hostName);
                 }
                 case file -> {
                     for (String[] option : new String[][] {{"--url", url}, {"--token-env", tokenEnv}, {"--host-name", hostName}}) {
@@ -137,17 +201,23 @@ public final class HooksCommand implements Callable<Integer> {
                             throw usage(option[0] + " goes with --mode http; the file hook needs none");
                         }
                     }
-                    yield HookEntries.command(target(), script().toString(),
-                            events == null ? null : events.toAbsolutePath().normalize().toString());
+                    yield HookHandlers.file(runtime.name(), script().toString(), eventsFile().toString());
                 }
             };
+        }
+
+        /** The event file the hooks write to: the one given, else the one the server reads. */
+        private Path eventsFile() {
+            Path file = events != null ? events
+                    : configured().map(CoreConfig::eventsFile).orElse(Values.path(CoreConfig.EVENTS_FILE, CoreConfig.DEFAULT_EVENTS_FILE));
+            return file.toAbsolutePath().normalize();
         }
 
         private Path script() throws SettingsException {
             Path p = hook;
             if (p == null) {
                 p = Home.dir().orElseThrow(() -> new SettingsException("cannot tell where the hook script is: pass --hook PATH"))
-                        .resolve("hooks").resolve(HookEntries.SCRIPT_NAME);
+                        .resolve("hooks").resolve(AgentGraphHook.SCRIPT_NAME);
             }
             p = p.toAbsolutePath().normalize();
             if (!Files.isRegularFile(p)) {
@@ -179,6 +249,8 @@ public final class HooksCommand implements Callable<Integer> {
             description = "Merge AgentGraph's hooks into settings.json (idempotent; a backup is kept).")
     static final class Install implements Callable<Integer> {
         @Mixin
+        Agent agent;
+        @Mixin
         Target target;
         @Mixin
         Registration registration;
@@ -187,33 +259,51 @@ public final class HooksCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return run(spec, () -> {
-                HookEntries entries = registration.entries();
+            return run(spec, agent, runtime -> {
+                HookInstaller installer = runtime.installer();
+                HookHandler handler = registration.handler(runtime);
                 registration.checkStable();
-                SettingsFile file = SettingsFile.open(target.file());
+                SettingsFile file = SettingsFile.open(target.file(runtime));
                 JsonObject settings = file.parse();
                 JsonObject before = settings.deepCopy();
-                guard(file, () -> entries.install(settings));
+                guard(file, () -> installer.install(settings, handler));
                 if (settings.equals(before) && file.exists()) {
-                    return "AgentGraph hooks already installed in " + file.path() + "; nothing changed";
+                    return "AgentGraph hooks for " + runtime.displayName() + " already installed in " + file.path()
+                            + "; nothing changed";
                 }
                 Path backup = file.write(settings);
-                StringBuilder said = new StringBuilder("installed AgentGraph hooks (" + registration.mode + " mode, "
-                        + entries.events().size() + " events) in " + file.path()
+                StringBuilder said = new StringBuilder("installed AgentGraph hooks for " + runtime.displayName() + " ("
+                        + registration.mode + " mode, " + installer.events().size() + " events) in " + file.path()
                         + (backup == null ? "" : "; backup: " + backup));
-                List<String> noHttp = entries.commandInsteadOfHttp();
-                if (!noHttp.isEmpty()) {
-                    said.append(System.lineSeparator()).append(String.join(", ", noHttp))
-                            .append(": a command hook that posts with curl, since ").append(target().displayName())
-                            .append(" runs no http hook there");
-                    if (!ClaudeCodeDoctor.onPath("curl")) {
-                        said.append(" (curl is not on PATH here: install it, or the session is known from its next event)");
+                if (handler.mode() == HookHandler.Mode.HTTP) {
+                    List<String> viaCurl = viaCurl(file, installer, settings);
+                    if (!viaCurl.isEmpty()) {
+                        said.append(System.lineSeparator())
+                                .append(viaCurl.size() == installer.events().size() ? "every event" : String.join(", ", viaCurl))
+                                .append(": a command hook that posts with curl, since ").append(runtime.displayName())
+                                .append(" runs no http hook ").append(installer.acceptsHttp() ? "there" : "at all");
+                        if (!HooksDoctor.onPath("curl")) {
+                            said.append(" (curl is not on PATH here: install it, or those events are lost)");
+                        }
                     }
                 }
-                said.append(System.lineSeparator()).append(target().restartHint());
+                said.append(System.lineSeparator()).append(installer.restartHint());
                 return said.toString();
             });
         }
+    }
+
+    /** The events whose hook posts with curl rather than as an http hook. */
+    private static List<String> viaCurl(SettingsFile file, HookInstaller installer, JsonObject settings) throws SettingsException {
+        Map<String, List<JsonObject>> ours;
+        try {
+            ours = installer.registered(settings);
+        } catch (SettingsShapeException e) {
+            throw file.malformed(e.getMessage());
+        }
+        return ours.entrySet().stream().filter(e -> e.getValue().stream()
+                .anyMatch(h -> String.valueOf(AgentGraphHook.string(h, "command")).startsWith("curl ")))
+                .map(Map.Entry::getKey).toList();
     }
 
     /** {@code hooks uninstall}. */
@@ -221,17 +311,19 @@ public final class HooksCommand implements Callable<Integer> {
             description = "Remove exactly the hooks AgentGraph added (a backup is kept).")
     static final class Uninstall implements Callable<Integer> {
         @Mixin
+        Agent agent;
+        @Mixin
         Target target;
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            return run(spec, () -> {
-                SettingsFile file = SettingsFile.open(target.file());
+            return run(spec, agent, runtime -> {
+                SettingsFile file = SettingsFile.open(target.file(runtime));
                 JsonObject settings = file.parse();
                 JsonObject before = settings.deepCopy();
-                guard(file, () -> HookEntries.uninstall(settings));
+                guard(file, () -> runtime.installer().uninstall(settings));
                 if (settings.equals(before)) {
                     return "no AgentGraph hooks in " + file.path() + "; nothing changed";
                 }
@@ -246,50 +338,70 @@ public final class HooksCommand implements Callable<Integer> {
             description = "Print the hooks section install would merge, without touching any file.")
     static final class Print implements Callable<Integer> {
         @Mixin
+        Agent agent;
+        @Mixin
         Registration registration;
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            return run(spec, () -> {
-                JsonObject wrapper = new JsonObject();
-                wrapper.add("hooks", registration.entries().section());
-                return SettingsFile.render(wrapper).strip();
+            return run(spec, agent, runtime -> {
+                HookHandler handler = registration.handler(runtime);
+                JsonObject printed;
+                try {
+                    printed = runtime.installer().print(handler);
+                } catch (SettingsShapeException e) {
+                    throw new SettingsException(e.getMessage());
+                }
+                return SettingsFile.render(printed).strip();
             });
         }
     }
 
     @FunctionalInterface
     interface Action {
-        String run() throws SettingsException;
+        String run(RuntimeIntegration runtime) throws SettingsException;
     }
 
     @FunctionalInterface
     interface Change {
-        void apply() throws SettingsException;
+        void apply() throws SettingsShapeException;
     }
 
-    /** A settings structure we cannot merge into counts as malformed: reported, file untouched. */
+    /** A settings structure the integration cannot merge into counts as malformed: reported, file untouched. */
     static void guard(SettingsFile file, Change change) throws SettingsException {
         try {
             change.apply();
-        } catch (SettingsException e) {
+        } catch (SettingsShapeException e) {
             throw file.malformed(e.getMessage());
         }
     }
 
-    static int run(CommandSpec spec, Action action) {
+    /**
+     * Runs an action on the integration asked for. Its own failure (an exception other than a
+     * settings problem) is reported with its name, exit code 1, before any file is written.
+     */
+    static int run(CommandSpec spec, Agent agent, Action action) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            out.println(action.run());
-            out.flush();
-            return OK;
-        } catch (SettingsException e) {
-            err.println("agentgraph hooks: " + e.getMessage());
-            err.flush();
-            return FAILURE;
+        try (Integrations found = Integrations.load(agent.pluginsDir())) {
+            RuntimeIntegration runtime = agent.pick(found);
+            try {
+                out.println(action.run(runtime));
+                out.flush();
+                return OK;
+            } catch (SettingsException e) {
+                err.println("agentgraph hooks: " + e.getMessage());
+                err.flush();
+                return FAILURE;
+            } catch (ParameterException e) {
+                throw e; // a usage error: picocli says it, with the command's help
+            } catch (RuntimeException | LinkageError e) {
+                err.println("agentgraph hooks: the " + runtime.getClass().getName() + " integration failed: " + e);
+                err.flush();
+                return FAILURE;
+            }
         }
     }
 }

@@ -1,6 +1,10 @@
 package dev.agentgraph.installer;
 
 import com.google.gson.JsonObject;
+import dev.agentgraph.api.AgentGraphHook;
+import dev.agentgraph.api.HookInstaller;
+import dev.agentgraph.api.RuntimeIntegration;
+import dev.agentgraph.api.SettingsShapeException;
 import dev.agentgraph.runtime.config.Home;
 import java.io.File;
 import java.io.IOException;
@@ -82,8 +86,8 @@ public final class InstallCommand implements Callable<Integer> {
                         + " or run " + link + " by its full path");
             }
             staleHooks(to).ifPresent(out::println);
-            out.println("Next: " + link + " hooks install (again, if the hooks were installed from another folder),"
-                    + " then restart Claude Code.");
+            out.println("Next: " + link + " hooks install --agent NAME (again, if the hooks were installed from another"
+                    + " folder), then restart the agent.");
             out.flush();
             return HooksCommand.OK;
         } catch (IOException e) {
@@ -93,24 +97,32 @@ public final class InstallCommand implements Callable<Integer> {
         }
     }
 
-    /** A warning when the user's hooks run a hook script outside the new installation (a build folder). */
+    /**
+     * A warning when the user's hooks (of any runtime integration of the new installation) run
+     * a hook script outside it (a build folder).
+     */
     private static Optional<String> staleHooks(Path installed) {
-        Path settings = HooksCommand.target().userSettings(Home.user());
-        try {
-            if (!Files.exists(settings)) {
-                return Optional.empty();
-            }
-            for (List<JsonObject> hooks : HookEntries.ours(SettingsFile.open(settings).parse()).values()) {
-                for (JsonObject h : hooks) {
-                    String command = HookEntries.string(h, "command");
-                    if (command != null && command.contains(HookEntries.SCRIPT_NAME) && !command.contains(installed.toString())) {
-                        return Optional.of("Your hooks in " + settings + " still run " + command
-                                + ": reinstall them from here (below).");
+        try (Integrations found = Integrations.load(installed.resolve("plugins"))) {
+            for (RuntimeIntegration runtime : found.all()) {
+                Path settings = runtime.installer().settingsFile(HookInstaller.Scope.USER, Home.user(), Path.of(""));
+                if (settings == null || !Files.exists(settings)) {
+                    continue;
+                }
+                try {
+                    for (List<JsonObject> hooks : runtime.installer().registered(SettingsFile.open(settings).parse()).values()) {
+                        for (JsonObject h : hooks) {
+                            String command = AgentGraphHook.string(h, "command");
+                            if (command != null && command.contains(AgentGraphHook.SCRIPT_NAME)
+                                    && !command.contains(installed.toString())) {
+                                return Optional.of("Your hooks in " + settings + " still run " + command
+                                        + ": reinstall them from here (below).");
+                            }
+                        }
                     }
+                } catch (SettingsException | SettingsShapeException e) {
+                    return Optional.of(e.getMessage());
                 }
             }
-        } catch (SettingsException e) {
-            return Optional.of(e.getMessage());
         }
         return Optional.empty();
     }

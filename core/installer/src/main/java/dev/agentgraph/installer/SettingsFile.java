@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A Claude Code {@code settings.json}: read strictly (a malformed file is refused and never
+ * An agent runtime's JSON settings file ({@code settings.json}, {@code hooks.json}): read strictly (a malformed file is refused and never
  * written), written atomically (a temporary file beside it, then a rename) with the original's
  * permissions and in its style ({@link JsonStyle}), after a backup of the previous content: one
  * backup, {@code settings.json.agentgraph.bak}, replaced at each change.

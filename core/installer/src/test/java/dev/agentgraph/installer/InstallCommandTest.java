@@ -77,7 +77,7 @@ class InstallCommandTest {
         Process p = new ProcessBuilder(bin.resolve("agentgraph").toString()).redirectErrorStream(true).start();
         assertThat(new String(p.getInputStream().readAllBytes()).strip()).isEqualTo("from-" + bin.resolve("agentgraph"));
         assertThat(out).contains("installed AgentGraph from " + built + " to " + dest)
-                .contains("hooks install").contains("restart Claude Code");
+                .contains("hooks install --agent NAME").contains("restart the agent");
         try (var siblings = Files.list(dest.getParent())) {
             assertThat(siblings).as("no half-copied folder left").containsExactly(dest);
         }
@@ -132,23 +132,5 @@ class InstallCommandTest {
     void withoutAnInstallationFolderItSaysHowToRunIt() {
         assertThat(install(dir.resolve("nowhere"))).isEqualTo(1);
         assertThat(err).contains("run this through bin/agentgraph");
-    }
-
-    @Test
-    void hooksStillPointingAtTheBuildFolderAreNamed() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("user"));
-        write(home.resolve(".claude/settings.json"), "{\"hooks\":{\"Stop\":[{\"hooks\":[{\"type\":\"command\","
-                + "\"command\":\"sh '" + built.resolve("hooks/agentgraph-hook.sh") + "'\"}]}]}}");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dagentgraph.home=" + built, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "install", "--dir", dest.toString(), "--bin-dir", bin.toString()).redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> k.startsWith("AGENTGRAPH_"));
-        pb.environment().put("HOME", home.toString());
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(output).isZero();
-        assertThat(output).contains("Your hooks in " + home.resolve(".claude/settings.json") + " still run sh '"
-                + built.resolve("hooks/agentgraph-hook.sh") + "'");
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentgraph.server;
 
+import dev.agentgraph.api.LogThrottle;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server's counters and its rate-limited log of refusals. A refusal is logged as one short
- * line, at most one per reason every {@link #LOG_INTERVAL_NANOS}; the lines in between are only
+ * line, at most one per reason every {@link #LOG_INTERVAL}; the lines in between are only
  * counted, so a flood of hostile requests cannot flood the log.
  */
 final class ServerCounters {
@@ -30,7 +31,7 @@ final class ServerCounters {
     static final String WEBSOCKET_ERRORS = "websocket_errors";
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
-    private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
+    private static final java.time.Duration LOG_INTERVAL = java.time.Duration.ofSeconds(10);
     private static final int MAX_DETAIL = 120;
     private static final int MAX_FRAMES = 12;
     private static final int MAX_CAUSES = 4;
@@ -38,7 +39,7 @@ final class ServerCounters {
     private final Map<String, LongAdder> counts = new LinkedHashMap<>();
     private final AtomicInteger openWebSockets = new AtomicInteger();
     private final AtomicInteger openUploads = new AtomicInteger();
-    private final Map<String, Throttle> throttles = new ConcurrentHashMap<>();
+    private final Map<String, LogThrottle> throttles = new ConcurrentHashMap<>();
 
     ServerCounters() {
         for (String name : new String[] {REFUSED_HOST, REFUSED_ORIGIN, REFUSED_TOKEN, REFUSED_WEBSOCKET_LIMIT,
@@ -67,12 +68,12 @@ final class ServerCounters {
 
     /** Logs a warning, at most one per key every ten seconds, saying how many were held back. */
     void warnThrottled(String key, String line, Throwable error) {
-        Throttle t = throttles.computeIfAbsent(key, k -> new Throttle());
-        long suppressed = t.pass(System.nanoTime());
-        if (suppressed < 0) {
+        LogThrottle t = throttles.computeIfAbsent(key, k -> new LogThrottle(LOG_INTERVAL));
+        long held = t.admit();
+        if (held < 0) {
             return;
         }
-        String text = suppressed == 0 ? line : line + " (" + suppressed + " more like it not logged)";
+        String text = LogThrottle.withHeldBack(line, held);
         LOG.warn(error == null ? text : text + briefTrace(error));
     }
 
@@ -122,20 +123,5 @@ final class ServerCounters {
             b.append("...");
         }
         return b.append('\'').toString();
-    }
-
-    private static final class Throttle {
-        private final AtomicLong nextAt = new AtomicLong(Long.MIN_VALUE);
-        private final AtomicLong held = new AtomicLong();
-
-        /** -1 to stay silent, else how many were held back since the last line. */
-        long pass(long now) {
-            long next = nextAt.get();
-            if ((next == Long.MIN_VALUE || now - next >= 0) && nextAt.compareAndSet(next, now + LOG_INTERVAL_NANOS)) {
-                return held.getAndSet(0);
-            }
-            held.incrementAndGet();
-            return -1;
-        }
     }
 }

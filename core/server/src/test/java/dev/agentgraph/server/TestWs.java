@@ -58,6 +58,22 @@ final class TestWs implements WebSocket.Listener, AutoCloseable {
         return closeCode.get(10, TimeUnit.SECONDS);
     }
 
+    /** What {@link #awaitCloseOrBreak} gives when the connection broke before a close frame was read. */
+    static final int BROKEN = -1;
+
+    /**
+     * The close code, or {@link #BROKEN}: a client still writing a message the server refused may
+     * see its connection reset (a broken pipe) before it reads the server's close frame; which
+     * comes first depends on scheduling, so only the server's side of the close is certain.
+     */
+    int awaitCloseOrBreak() throws Exception {
+        try {
+            return closeCode.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return BROKEN;
+        }
+    }
+
     @Override
     public void close() {
         if (socket != null) {

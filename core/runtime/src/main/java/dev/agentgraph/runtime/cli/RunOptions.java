@@ -20,7 +20,7 @@ public final class RunOptions {
     @Option(names = "--host", paramLabel = "H", description = "Address to bind (server.host, default 127.0.0.1). Not loopback needs server.token.")
     String host;
 
-    @Option(names = "--events", paramLabel = "FILE", description = "Event file to watch (events.file, default ~/.claude/memory/agent-events.jsonl); - reads standard input instead, like --stdin.")
+    @Option(names = "--events", paramLabel = "FILE", description = "Event file to watch (events.file, default ~/.local/state/agentgraph/events.jsonl); - reads standard input instead, like --stdin.")
     String events;
 
     @Option(names = "--plugins", paramLabel = "DIR", description = "Plugins directory (plugins.dir). A source tree's plugins/ folder loads its built modules.")

@@ -1,5 +1,6 @@
 package dev.agentgraph.runtime.config;
 
+import dev.agentgraph.api.ConfigException;
 import dev.agentgraph.api.PluginConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +45,11 @@ public final class ComponentConfig implements PluginConfig {
             }
         }
         return unread;
+    }
+
+    @Override
+    public ConfigException invalid(String key, String problem) {
+        return new ConfigException(fullKey(key), problem);
     }
 
     @Override

@@ -52,7 +52,7 @@ public record CoreConfig(
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8201;
-    public static final String DEFAULT_EVENTS_FILE = "~/.claude/memory/agent-events.jsonl";
+    public static final String DEFAULT_EVENTS_FILE = "~/.local/state/agentgraph/events.jsonl";
 
     /**
      * Reads and checks every platform key; refuses unknown keys, a token shorter than 16

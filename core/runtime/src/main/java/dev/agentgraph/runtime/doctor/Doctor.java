@@ -11,7 +11,7 @@ import java.util.ServiceLoader;
 
 /**
  * Runs every check: AgentGraph's own (the event file, the server), then each runtime's
- * ({@link DoctorCheck}s on the class path). The event file is checked when a runtime's hooks
+ * (the {@link DoctorCheck}s of every {@link DoctorChecks} on the class path). The event file is checked when a runtime's hooks
  * write to it (or no runtime says): http hooks never make it grow. A check that throws becomes
  * a problem line; the others still run.
  */
@@ -28,7 +28,16 @@ public final class Doctor {
         Map<String, List<Finding>> runtimes = new LinkedHashMap<>();
         boolean eventFileUsed = false;
         boolean anyRuntime = false;
-        for (DoctorCheck check : ServiceLoader.load(DoctorCheck.class)) {
+        List<DoctorCheck> checks = new ArrayList<>();
+        for (DoctorChecks provider : ServiceLoader.load(DoctorChecks.class)) {
+            try {
+                checks.addAll(provider.checks(context));
+            } catch (RuntimeException | LinkageError e) {
+                runtimes.put(provider.getClass().getSimpleName(), List.of(Finding.problem(
+                        "cannot make the checks: " + e, "report this; the other checks still hold")));
+            }
+        }
+        for (DoctorCheck check : checks) {
             anyRuntime = true;
             try {
                 DoctorCheck.Result result = check.check(context);

@@ -4,17 +4,19 @@ import java.util.List;
 
 /**
  * The checks one agent runtime integration adds to {@code agentgraph doctor}: whether its hooks
- * are registered, whether they run, whether they reach the server. Found with
- * {@link java.util.ServiceLoader} (a {@code META-INF/services/dev.agentgraph.runtime.doctor.DoctorCheck}
- * file), like {@link dev.agentgraph.runtime.cli.CommandProvider}; the core checks the event file
- * and the server itself.
+ * are registered, whether they run, whether they reach the server. Made by a {@link DoctorChecks}
+ * provider; the core checks the event file and the server itself.
  */
 public interface DoctorCheck {
 
-    /** The runtime's name, the heading of its lines: {@code Claude Code}. */
+    /** The runtime's name, the heading of its lines: {@code Codex CLI}. */
     String runtime();
 
-    /** Runs the checks; each problem comes with its fix. Must finish in bounded time and never throw. */
+    /**
+     * Runs the checks; each problem comes with its fix. Must finish in bounded time. A
+     * {@link RuntimeException} becomes one problem line under {@link #runtime()} (and the event
+     * file is then checked too); the other checks still run.
+     */
     Result check(DoctorContext context);
 
     /**

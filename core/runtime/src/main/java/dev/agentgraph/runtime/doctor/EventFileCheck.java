@@ -31,7 +31,7 @@ final class EventFileCheck {
             Path dir = existingAncestor(file.toAbsolutePath().getParent());
             if (dir != null && Files.isWritable(dir)) {
                 findings.add(Finding.problem("no event file yet at " + file + ": no event has come",
-                        "start a Claude Code session (restart Claude Code if the hooks were installed while it ran)"));
+                        "start an agent session (restart the agent if its hooks were installed while it ran)"));
             } else {
                 findings.add(Finding.problem("the event file " + file + " cannot be created (" + dir + " is not writable)",
                         "make " + dir + " writable, or choose another file with --events"));
@@ -51,7 +51,7 @@ final class EventFileCheck {
         Optional<Instant> last = lastEvent(file);
         if (last.isEmpty()) {
             findings.add(Finding.problem("the event file is empty: no event has come",
-                    "start a Claude Code session (restart Claude Code if the hooks were installed while it ran)"));
+                    "start an agent session (restart the agent if its hooks were installed while it ran)"));
         } else {
             findings.add(Finding.ok("last event " + ago(last.get(), now) + " (" + last.get() + ")"));
         }

@@ -1,5 +1,7 @@
 package dev.agentgraph.runtime.pipeline;
 
+import dev.agentgraph.api.LogThrottle;
+import java.time.Duration;
 import org.slf4j.Logger;
 
 /**
@@ -9,7 +11,6 @@ import org.slf4j.Logger;
  */
 public final class Guard {
 
-    private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
 
     /** A call that may throw anything. */
     @FunctionalInterface
@@ -25,10 +26,7 @@ public final class Guard {
 
     private final ComponentStats stats;
     private final Logger log;
-    private final Object lock = new Object();
-    private long lastLog;
-    private boolean loggedOnce;
-    private long suppressed;
+    private final LogThrottle throttle = new LogThrottle(Duration.ofSeconds(10));
 
     public Guard(ComponentStats stats, Logger log) {
         this.stats = stats;
@@ -60,20 +58,11 @@ public final class Guard {
     /** Counts and logs a failure that happened elsewhere. */
     public void failed(String what, Throwable t) {
         stats.errors().increment();
-        long now = System.nanoTime();
-        long skipped;
-        synchronized (lock) {
-            if (loggedOnce && now - lastLog < LOG_INTERVAL_NANOS) {
-                suppressed++;
-                return;
-            }
-            loggedOnce = true;
-            lastLog = now;
-            skipped = suppressed;
-            suppressed = 0;
+        long held = throttle.admit();
+        if (held < 0) {
+            return;
         }
-        String more = skipped > 0 ? " (" + skipped + " similar errors not logged)" : "";
-        log.warn("{} failed in {}: {}{}", stats.id(), what, t.toString(), more, t);
+        log.warn(LogThrottle.withHeldBack(stats.id() + " failed in " + what + ": " + t, held), t);
     }
 
     /** Out-of-memory and similar errors are not a component's fault to hide; a stack overflow is. */

@@ -275,7 +275,7 @@ public final class Pipeline {
         }
         long seq = lastSeq + 1;
         lastSeq = seq;
-        Event numbered = event.withSeq(seq);
+        Event numbered = Numbering.number(event, seq);
         stats.out().increment();
         for (SinkRunner sink : sinks) {
             sink.offer(numbered);

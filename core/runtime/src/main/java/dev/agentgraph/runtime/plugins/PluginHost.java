@@ -106,6 +106,23 @@ public final class PluginHost implements AutoCloseable {
         return Collections.unmodifiableList(components);
     }
 
+    /**
+     * The extensions of {@code type} in every started plugin and on the class path (where tests
+     * and embedders put theirs), each made once: a plugin whose extensions cannot be made is
+     * logged and skipped.
+     */
+    public <T> List<T> extensions(Class<T> type) {
+        if (manager == null) {
+            return List.of();
+        }
+        try {
+            return List.copyOf(manager.getExtensions(type));
+        } catch (Exception | LinkageError e) {
+            LOG.warn("cannot make the {} extensions: {}", type.getSimpleName(), message(e));
+            return List.of();
+        }
+    }
+
     /** Every plugin found, loaded or not, with its state. */
     public List<PluginStatus> plugins() {
         List<PluginStatus> all = new ArrayList<>();

@@ -81,7 +81,7 @@ class ValuesTest {
     void coreConfigNamesTheKeyOfEveryProblem() {
         assertThat(CoreConfig.from(Settings.empty()).port()).isEqualTo(8201);
         assertThat(CoreConfig.from(Settings.empty()).host()).isEqualTo("127.0.0.1");
-        assertThat(CoreConfig.from(Settings.empty()).eventsFile().toString()).endsWith(".claude/memory/agent-events.jsonl");
+        assertThat(CoreConfig.from(Settings.empty()).eventsFile().toString()).endsWith(".local/state/agentgraph/events.jsonl");
         assertThatThrownBy(() -> CoreConfig.from(Settings.empty().with("sever.port", "1")))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("sever.port"));
         assertThatThrownBy(() -> CoreConfig.from(Settings.empty().with("server.port", "http")))

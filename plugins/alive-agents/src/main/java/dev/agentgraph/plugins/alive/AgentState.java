@@ -11,7 +11,8 @@ final class AgentState {
 
     /** What an {@code agent_update} may change. */
     private static final Set<String> UPDATABLE = Set.of(Canonical.MODEL, Canonical.SUBAGENT_TYPE,
-            Canonical.WAITING_FLAG, Canonical.TASK, Canonical.IDLE);
+            Canonical.WAITING_FLAG, Canonical.TASK, Canonical.IDLE, Canonical.COST_USD, Canonical.COST_PARTIAL,
+            Canonical.TOKENS);
 
     final String sessionId;
     final String id;
@@ -45,7 +46,7 @@ final class AgentState {
 
     /** Takes the fields an {@code agent_update} changed; a member given as JSON null is forgotten. */
     void update(Event update) {
-        Fields.merge(fields, update.json(), UPDATABLE);
+        Fields.merge(fields, update, UPDATABLE);
     }
 
     /** Waits for the user, or no longer. */

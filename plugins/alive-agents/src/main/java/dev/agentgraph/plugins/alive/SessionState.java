@@ -13,8 +13,8 @@ final class SessionState {
 
     /** What a {@code session_start} or {@code session_update} may tell of a session, kept as last told. */
     private static final Set<String> DESCRIBED = Set.of(Canonical.MODEL, Canonical.ORCHESTRATOR_TYPE,
-            Canonical.COMPACTING, Canonical.TASKS, Canonical.COST_USD, Canonical.COST_PARTIAL, Canonical.HOST,
-            Canonical.RUNTIME);
+            Canonical.COMPACTING, Canonical.TASKS, Canonical.COST_USD, Canonical.COST_PARTIAL, Canonical.TOKENS,
+            Canonical.HOST, Canonical.RUNTIME);
 
     final String id;
     final Instant startedAt;
@@ -32,7 +32,7 @@ final class SessionState {
 
     /** Takes what a session event tells; a member given as JSON null is forgotten. */
     void describe(Event event) {
-        Fields.merge(fields, event.json(), DESCRIBED);
+        Fields.merge(fields, event, DESCRIBED);
     }
 
     /** A copy for the snapshot. */

@@ -3,6 +3,8 @@ package dev.agentgraph.plugins.alive;
 import com.google.gson.JsonObject;
 import dev.agentgraph.api.Canonical;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * What this server has seen live since it started: agents spawned and done (and how many of those
@@ -10,6 +12,8 @@ import java.time.Instant;
  * whenever it was opened. History replayed at start is not counted: it happened before.
  */
 final class Totals {
+    private static final List<String> FAILURE_WORDS = List.of(Canonical.OUTCOME_FAILURE, "fail", "error", "broken",
+            "blocked", "crash", "cancel", "killed", "abort");
     private final Instant since;
     private long spawned;
     private long done;
@@ -27,9 +31,28 @@ final class Totals {
     /** An agent left with {@code outcome}. */
     void left(String outcome) {
         done++;
-        if (Canonical.OUTCOME_FAILURE.equals(outcome) || "failed".equals(outcome)) {
+        if (isFailure(outcome)) {
             failed++;
         }
+    }
+
+    /**
+     * Whether an outcome says the agent failed: {@code failure}, or a free-text outcome (a
+     * STATUS-TRUTH marker) that begins with a failure word. The page colours outcomes by the same
+     * words (frontend {@code colors.js}); {@code lost}, {@code stale} and {@code interrupted} are
+     * endings, not failures.
+     */
+    static boolean isFailure(String outcome) {
+        if (outcome == null) {
+            return false;
+        }
+        String o = outcome.toLowerCase(Locale.ROOT);
+        for (String word : FAILURE_WORDS) {
+            if (o.startsWith(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void toolCall() {

@@ -17,8 +17,9 @@ import java.util.List;
 import org.slf4j.Logger;
 
 /**
- * Turns raw Claude Code hook payloads (untyped objects with {@code hook_event_name}) into
- * canonical events, and drops the raw payload. Every other event passes untouched.
+ * Turns raw Claude Code hook payloads (untyped objects with {@code hook_event_name} whose
+ * {@link HookLine#RUNTIME} is {@code claude-code}, or absent on lines written before the mark)
+ * into canonical events, and drops the raw payload. Every other event passes untouched.
  *
  * <p>The agent tree: a sub-agent is born at {@code SubagentStart}, joined to the spawning
  * {@code PreToolUse} of {@code Agent}/{@code Task} (whose {@code agent_id}, or {@code main}, is
@@ -89,8 +90,8 @@ final class ClaudeCodeDecoder implements Reducer {
         // A hook payload is known by hook_event_name, not by the absence of "event": FileChanged
         // has a member "event" of its own.
         String hook = event.string("hook_event_name");
-        if (hook == null) {
-            return event;
+        if (hook == null || !HookLine.isFrom(event, CanonicalEvents.RUNTIME, true)) {
+            return event; // not a hook payload, or another runtime's
         }
         if (!event.isHistory() && HookLine.isOwnCopy(event.string(HookLine.VIA))) {
             copies.increment(); // decoded already, when this process's http-ingest received it
@@ -419,7 +420,7 @@ final class ClaudeCodeDecoder implements Reducer {
     }
 
     private void reconcile(SessionTrack s, Event e, String stopping, Out out) {
-        JsonElement list = e.json().get("background_tasks");
+        JsonElement list = e.get("background_tasks");
         if (list == null || !list.isJsonArray()) {
             return; // clients before background_tasks: nothing to check against
         }

@@ -1,6 +1,5 @@
 package dev.agentgraph.plugins.claudecode;
 
-import dev.agentgraph.api.ConfigException;
 import dev.agentgraph.api.PluginConfig;
 import dev.agentgraph.api.PluginContext;
 import dev.agentgraph.api.Reducer;
@@ -36,27 +35,13 @@ public final class ClaudeCodeFactory implements ReducerFactory {
     @Override
     public Reducer create(PluginContext context) {
         PluginConfig config = context.config();
-        String prefix = "plugin." + ID + ".";
-        Pricing pricing = Pricing.from(config.withPrefix("pricing."), prefix + "pricing.");
-        long maxBytes = config.bytes("transcript-max-bytes", 16L << 20);
-        int maxSessions = config.integer("max-sessions", 1024);
-        int maxPending = config.integer("max-pending", 256);
-        Duration idle = config.duration("session-idle", Duration.ofHours(24));
+        Pricing pricing = Pricing.from(config.withPrefix("pricing."), (key, problem) -> config.invalid("pricing." + key, problem));
+        long maxBytes = config.positiveBytes("transcript-max-bytes", 16L << 20);
+        int maxSessions = config.positive("max-sessions", 1024);
+        int maxPending = config.positive("max-pending", 256);
+        Duration idle = config.positive("session-idle", Duration.ofHours(24));
         Duration legacyAfter = config.duration("legacy-after", Duration.ofSeconds(2));
-        positive(maxBytes, prefix + "transcript-max-bytes");
-        positive(maxSessions, prefix + "max-sessions");
-        positive(maxPending, prefix + "max-pending");
-        positive(idle.toMillis(), prefix + "session-idle");
-        if (legacyAfter.isNegative()) {
-            throw new ConfigException(prefix + "legacy-after", "must not be negative");
-        }
         return new ClaudeCodeDecoder(new ClaudeCodeDecoder.Options(maxSessions, maxPending, idle, legacyAfter),
                 pricing, new TranscriptReader(pricing, maxBytes), context.clock(), context.log(), context::counter);
-    }
-
-    private static void positive(long value, String key) {
-        if (value < 1) {
-            throw new ConfigException(key, "must be positive");
-        }
     }
 }

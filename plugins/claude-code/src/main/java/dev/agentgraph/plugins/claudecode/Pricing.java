@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * USD per million tokens, per model family. A model belongs to the longest family name it
@@ -45,26 +46,27 @@ final class Pricing {
 
     /**
      * The defaults overridden by {@code table} (keys {@code <family>.<kind>}, as given by
-     * {@code PluginConfig.withPrefix("pricing.")}). A new family must name all five kinds.
+     * {@code PluginConfig.withPrefix("pricing.")}). A new family must name all five kinds. A bad entry
+     * is refused with {@code invalid(key, problem)}.
      */
-    static Pricing from(Map<String, String> table, String keyPrefix) {
+    static Pricing from(Map<String, String> table, BiFunction<String, String, ConfigException> invalid) {
         Map<String, double[]> given = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : table.entrySet()) {
             String key = e.getKey();
             int dot = key.lastIndexOf('.');
             int kind = dot < 1 ? -1 : kindIndex(key.substring(dot + 1));
             if (kind < 0) {
-                throw new ConfigException(keyPrefix + key,
+                throw invalid.apply(key,
                         "expected <family>.<input|cache-write-5m|cache-write-1h|cache-read|output>");
             }
             double value;
             try {
                 value = Double.parseDouble(e.getValue().trim());
             } catch (NumberFormatException ex) {
-                throw new ConfigException(keyPrefix + key, "not a number of USD per million tokens: " + e.getValue());
+                throw invalid.apply(key, "not a number of USD per million tokens: " + e.getValue());
             }
             if (!(value >= 0) || Double.isInfinite(value)) {
-                throw new ConfigException(keyPrefix + key, "must be a non-negative number");
+                throw invalid.apply(key, "must be a non-negative number");
             }
             String family = key.substring(0, dot).toLowerCase(Locale.ROOT);
             given.computeIfAbsent(family, Pricing::base)[kind] = value;
@@ -74,7 +76,7 @@ final class Pricing {
             double[] v = e.getValue();
             for (int i = 0; i < v.length; i++) {
                 if (Double.isNaN(v[i])) {
-                    throw new ConfigException(keyPrefix + e.getKey() + "." + KINDS[i], "missing for a new family");
+                    throw invalid.apply(e.getKey() + "." + KINDS[i], "missing for a new family");
                 }
             }
             families.put(e.getKey(), new Prices(v[0], v[1], v[2], v[3], v[4]));

@@ -23,7 +23,7 @@ class PricingTest {
     @Test
     void configurationOverridesAndAddsFamilies() {
         Pricing p = Pricing.from(Map.of("opus.output", "75", "sonnet-5-5.input", "2", "sonnet-5-5.cache-write-5m", "2.5",
-                "sonnet-5-5.cache-write-1h", "4", "sonnet-5-5.cache-read", "0.1", "sonnet-5-5.output", "10"), PREFIX);
+                "sonnet-5-5.cache-write-1h", "4", "sonnet-5-5.cache-read", "0.1", "sonnet-5-5.output", "10"), (k, m) -> new dev.agentgraph.api.ConfigException(PREFIX + k, m));
         assertThat(p.forModel("claude-opus-4-7").output()).isEqualTo(75.0);
         assertThat(p.forModel("claude-opus-4-7").input()).isEqualTo(5.0);
         assertThat(p.forModel("claude-sonnet-5-5").output()).isEqualTo(10.0);
@@ -32,11 +32,11 @@ class PricingTest {
 
     @Test
     void badKeysNameTheKey() {
-        assertThatThrownBy(() -> Pricing.from(Map.of("opus.inptu", "1"), PREFIX))
+        assertThatThrownBy(() -> Pricing.from(Map.of("opus.inptu", "1"), (k, m) -> new dev.agentgraph.api.ConfigException(PREFIX + k, m)))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(PREFIX + "opus.inptu");
-        assertThatThrownBy(() -> Pricing.from(Map.of("opus.input", "cheap"), PREFIX))
+        assertThatThrownBy(() -> Pricing.from(Map.of("opus.input", "cheap"), (k, m) -> new dev.agentgraph.api.ConfigException(PREFIX + k, m)))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(PREFIX + "opus.input");
-        assertThatThrownBy(() -> Pricing.from(Map.of("mythos.input", "10"), PREFIX))
+        assertThatThrownBy(() -> Pricing.from(Map.of("mythos.input", "10"), (k, m) -> new dev.agentgraph.api.ConfigException(PREFIX + k, m)))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(PREFIX + "mythos.");
     }
 }

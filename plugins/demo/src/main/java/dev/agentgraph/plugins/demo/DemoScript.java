@@ -94,7 +94,7 @@ public final class DemoScript {
         long w = s.tools(t0 + 1_500, writer, 2, DemoTool.WEB_SEARCH, DemoTool.READ);
         w = s.tool(w + 600, writer, DemoTool.WEB_FETCH, "HTTP 404 Not Found");
         w = s.tools(w, writer, 2, DemoTool.WRITE, DemoTool.BASH);
-        s.done(w + 500, writer, "failed");
+        s.done(w + 500, writer, Canonical.OUTCOME_FAILURE);
         String links = s.spawn(w + 1_200, MAIN, false, "Explore", "Check links",
                 "Find links in docs/ that point to removed pages.");
         long l = s.tools(w + 1_500, links, 4, DemoTool.GREP, DemoTool.GLOB, DemoTool.READ);

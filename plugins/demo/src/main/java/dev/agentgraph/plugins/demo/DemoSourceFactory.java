@@ -1,6 +1,5 @@
 package dev.agentgraph.plugins.demo;
 
-import dev.agentgraph.api.ConfigException;
 import dev.agentgraph.api.PluginConfig;
 import dev.agentgraph.api.PluginContext;
 import dev.agentgraph.api.Source;
@@ -36,12 +35,12 @@ public final class DemoSourceFactory implements SourceFactory {
         PluginConfig config = context.config();
         double speed = config.number("speed", 1.0);
         if (!(speed > 0) || Double.isInfinite(speed)) {
-            throw new ConfigException("plugin.demo.speed", "must be a positive number, was " + speed);
+            throw context.config().invalid("speed", "must be a positive number, was " + speed);
         }
         long seed = config.longValue("seed", 1L);
         int loops = config.integer("loops", 0);
         if (loops < 0) {
-            throw new ConfigException("plugin.demo.loops", "must be 0 (forever) or more, was " + loops);
+            throw context.config().invalid("loops", "must be 0 (forever) or more, was " + loops);
         }
         return new DemoSource(new DemoScript(seed), speed, loops, context);
     }

@@ -104,7 +104,7 @@ class DemoScriptTest {
         assertThat(of(Canonical.SKILL_USE)).hasSizeGreaterThanOrEqualTo(3);
         assertThat(of(Canonical.WAITING)).hasSize(1);
         assertThat(of(Canonical.AGENT_DONE).stream().map(s -> s.string(Canonical.OUTCOME)).collect(Collectors.toSet()))
-                .contains("functional", "partial", "failed");
+                .contains("functional", "partial", Canonical.OUTCOME_FAILURE);
         assertThat(of(Canonical.AGENT_DONE)).allMatch(s -> s.fields().get(Canonical.COST_USD).getAsDouble() > 0
                 && s.fields().getAsJsonObject(Canonical.TOKENS).get("output").getAsLong() > 0
                 && s.fields().get(Canonical.DURATION_MS).getAsLong() > 0);

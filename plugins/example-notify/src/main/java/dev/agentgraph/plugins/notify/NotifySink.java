@@ -2,6 +2,7 @@ package dev.agentgraph.plugins.notify;
 
 import dev.agentgraph.api.Counter;
 import dev.agentgraph.api.Event;
+import dev.agentgraph.api.LogThrottle;
 import dev.agentgraph.api.PluginContext;
 import dev.agentgraph.api.Sink;
 import java.io.IOException;
@@ -11,9 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
 /**
@@ -35,7 +36,7 @@ final class NotifySink implements Sink {
     private final Clock clock;
     private final Counter sent;
     private final Counter failed;
-    private Instant lastFailureLog = Instant.MIN;
+    private final LogThrottle failureLog = new LogThrottle(LOG_EVERY);
 
     NotifySink(URI url, WebhookFormat format, Map<String, String> headers, Duration timeout, NotificationText text,
             PluginContext context) {
@@ -73,9 +74,8 @@ final class NotifySink implements Sink {
 
     private void failure(String why) {
         failed.increment();
-        Instant now = clock.instant();
-        if (Duration.between(lastFailureLog, now).compareTo(LOG_EVERY) >= 0) {
-            lastFailureLog = now;
+        // The plugin's clock, in the throttle's nanoseconds: a test's clock moves it too.
+        if (failureLog.admit(TimeUnit.MILLISECONDS.toNanos(clock.millis())) >= 0) {
             log.warn("example-notify: webhook {}://{} failed: {} ({} failures so far)", url.getScheme(), url.getHost(),
                     why, failed.get());
         }

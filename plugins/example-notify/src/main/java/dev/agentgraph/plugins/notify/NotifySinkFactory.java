@@ -1,6 +1,5 @@
 package dev.agentgraph.plugins.notify;
 
-import dev.agentgraph.api.ConfigException;
 import dev.agentgraph.api.PluginConfig;
 import dev.agentgraph.api.PluginContext;
 import dev.agentgraph.api.Sink;
@@ -49,7 +48,7 @@ public final class NotifySinkFactory implements SinkFactory {
         try {
             format = WebhookFormat.parse(formatName);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("plugin.example-notify.format", "must be slack, ntfy or json, was " + formatName);
+            throw context.config().invalid("format", "must be slack, ntfy or json, was " + formatName);
         }
         if (url.isEmpty()) {
             context.log().warn("example-notify: plugin.example-notify.url is not set; no notifications will be sent");
@@ -59,15 +58,15 @@ public final class NotifySinkFactory implements SinkFactory {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new ConfigException("plugin.example-notify.url", "not a URL: " + e.getMessage());
+            throw context.config().invalid("url", "not a URL: " + e.getMessage());
         }
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-            throw new ConfigException("plugin.example-notify.url", "must start with http:// or https://");
+            throw context.config().invalid("url", "must start with http:// or https://");
         }
         try {
             headers.forEach(java.net.http.HttpRequest.newBuilder(uri)::header);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("plugin.example-notify.header", "cannot be sent: " + e.getMessage());
+            throw context.config().invalid("header", "cannot be sent: " + e.getMessage());
         }
         context.log().info("example-notify: notifying {} of {} at {}://{}", format.name().toLowerCase(java.util.Locale.ROOT),
                 on, uri.getScheme(), uri.getHost());

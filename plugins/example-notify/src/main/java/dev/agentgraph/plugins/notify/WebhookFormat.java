@@ -34,7 +34,7 @@ enum WebhookFormat {
                 JsonObject body = new JsonObject();
                 body.addProperty("title", n.title());
                 body.addProperty("text", n.text());
-                body.add("event", event.json().deepCopy());
+                body.add("event", event.json());
                 b.header("Content-Type", "application/json").POST(body(body.toString()));
             }
             default -> throw new IllegalStateException(name());

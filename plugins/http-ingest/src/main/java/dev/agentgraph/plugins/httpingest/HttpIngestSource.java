@@ -1,6 +1,7 @@
 package dev.agentgraph.plugins.httpingest;
 
 import com.google.gson.JsonObject;
+import dev.agentgraph.api.AgentGraphHook;
 import dev.agentgraph.api.Counter;
 import dev.agentgraph.api.Emitter;
 import dev.agentgraph.api.Event;
@@ -15,24 +16,25 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 
 /**
- * Receives Claude Code's {@code type: "http"} hooks. Each request body is one hook payload (one
- * JSON object); it is emitted with the time it was received, exactly as the sh hook would have
- * written it, and answered at once with an empty 200 so the agent never waits. It is also appended
+ * Receives agent runtimes' hooks posted to {@code /ingest/<runtime>} (Claude Code's
+ * {@code type: "http"} hooks, the curl commands of runtimes without http hooks), one path per
+ * configured runtime. Each request body is one hook payload (one JSON object); it is emitted with
+ * the time it was received and the runtime of its path ({@link HookLine#RUNTIME}), exactly as the
+ * sh hook would have written it, and answered at once with an empty 200 so the agent never waits. It is also appended
  * to the event file in the hook's line format, marked as already decoded ({@link HookLine#VIA}), so
  * that a restart restores an http-mode session as it does a file-mode one. The server has
  * already refused a foreign Host or Origin, a missing token and a body over the cap (413).
  */
 final class HttpIngestSource implements Source {
 
-    static final String PATH = "/ingest/claude-code";
-    /** The header in which an http hook names its machine. */
-    static final String HOST_HEADER = "X-AgentGraph-Host";
     private static final int MAX_HOST = 80;
 
     private final PluginContext context;
+    private final List<String> runtimes;
     private final long maxBody;
     private final Logger log;
     private final Counter accepted;
@@ -41,8 +43,9 @@ final class HttpIngestSource implements Source {
     private volatile Emitter emitter;
 
     /** {@code appender} null: payloads are not written to the event file. */
-    HttpIngestSource(PluginContext context, long maxBody, EventFileAppender appender) {
+    HttpIngestSource(PluginContext context, List<String> runtimes, long maxBody, EventFileAppender appender) {
         this.context = context;
+        this.runtimes = List.copyOf(runtimes);
         this.maxBody = maxBody;
         this.log = context.log();
         this.accepted = context.counter("accepted");
@@ -53,10 +56,12 @@ final class HttpIngestSource implements Source {
     @Override
     public void start(Emitter emit) {
         this.emitter = emit;
-        context.routes().http("POST", PATH, maxBody, this::handle);
+        for (String runtime : runtimes) {
+            context.routes().http("POST", AgentGraphHook.ingestPath(runtime), maxBody, r -> handle(runtime, r));
+        }
     }
 
-    HttpResponse handle(HttpRequest request) {
+    HttpResponse handle(String runtime, HttpRequest request) {
         Emitter emit = emitter;
         if (emit == null) {
             return HttpResponse.text(503, "AgentGraph is stopping\n");
@@ -67,14 +72,14 @@ final class HttpIngestSource implements Source {
             payload = Event.parse(utf8(request.body()));
         } catch (EventFormatException | CharacterCodingException e) {
             rejected.increment();
-            log.warn("refused a {}-byte body on {} from {}: {}", request.body().length, PATH,
+            log.warn("refused a {}-byte body on {} from {}: {}", request.body().length, AgentGraphHook.ingestPath(runtime),
                     request.remoteAddress(), e.getMessage());
             return HttpResponse.text(400, "expected one JSON object\n");
         }
-        String host = request.header(HOST_HEADER).filter(h -> !h.isBlank() && h.length() <= MAX_HOST).orElse(null);
+        String host = request.header(AgentGraphHook.HOST_HEADER).filter(h -> !h.isBlank() && h.length() <= MAX_HOST).orElse(null);
         // One copy of the payload for both: the file's line is written out with VIA, which the
         // event emitted here does not carry.
-        JsonObject line = HookLine.wrap(payload.json(), received, host, appender != null ? HookLine.viaHttp() : null);
+        JsonObject line = HookLine.wrap(payload.json(), runtime, received, host, appender != null ? HookLine.viaHttp() : null);
         String fileLine = appender != null ? line.toString() : null;
         line.remove(HookLine.VIA);
         emit.emit(Event.of(line));

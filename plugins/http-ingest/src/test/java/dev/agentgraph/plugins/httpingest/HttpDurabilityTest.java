@@ -48,9 +48,9 @@ class HttpDurabilityTest {
         try (TestAgentGraph first = graph(events, true); WsClient ws = WsClient.connect(first.ws("/stream"))) {
             ws.snapshot();
             for (String line : beforeItsStop) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(first.http(HttpIngestSource.PATH))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(first.http("/ingest/claude-code"))
                         .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                        .header(HttpIngestSource.HOST_HEADER, "laptop-7")
+                        .header("X-AgentGraph-Host", "laptop-7")
                         .POST(HttpRequest.BodyPublishers.ofString(line)).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).isEqualTo(200);
             }
@@ -64,7 +64,8 @@ class HttpDurabilityTest {
         List<String> written = Files.readAllLines(events);
         assertThat(written).hasSize(beforeItsStop.size());
         JsonObject line = JsonParser.parseString(written.get(0)).getAsJsonObject();
-        assertThat(line.keySet()).startsWith("agentgraph_received", "agentgraph_host", "agentgraph_via");
+        assertThat(line.keySet()).startsWith("agentgraph_runtime", "agentgraph_received", "agentgraph_host", "agentgraph_via");
+        assertThat(line.get("agentgraph_runtime").getAsString()).as("the runtime of the path").isEqualTo("claude-code");
         assertThat(line.get("agentgraph_host").getAsString()).isEqualTo("laptop-7");
 
         try (TestAgentGraph second = graph(events, false); WsClient ws = WsClient.connect(second.ws("/stream"))) {

@@ -56,6 +56,18 @@ class HttpIngestSourceTest {
     }
 
     @Test
+    void eachRuntimeHasItsPathAndItsLinesAreMarkedWithIt() throws Exception {
+        for (String runtime : List.of("claude-code", "codex", "gemini")) {
+            String session = "s-" + runtime;
+            assertThat(post("/ingest/" + runtime, PAYLOAD.replace("\"s1\"", "\"" + session + "\""), "application/json", null)
+                    .statusCode()).isEqualTo(200);
+            assertThat(awaitSession(session).string("agentgraph_runtime")).isEqualTo(runtime);
+        }
+        assertThat(post("/ingest/cursor", PAYLOAD, "application/json", null).statusCode())
+                .as("a runtime not configured has no path").isEqualTo(404);
+    }
+
+    @Test
     void badJsonIs400AndCounted() throws Exception {
         assertThat(post("{\"session_id\":\"bad\",", "application/json", null).statusCode()).isEqualTo(400);
         assertThat(post("[1,2]", "application/json", null).statusCode()).isEqualTo(400);
@@ -92,7 +104,11 @@ class HttpIngestSourceTest {
     }
 
     private HttpResponse<String> post(String body, String type, String origin) throws Exception {
-        URI uri = graph.http(HttpIngestSource.PATH);
+        return post("/ingest/claude-code", body, type, origin);
+    }
+
+    private HttpResponse<String> post(String path, String body, String type, String origin) throws Exception {
+        URI uri = graph.http(path);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
         if (origin != null) {

@@ -38,7 +38,7 @@ class HttpModeEndToEndTest {
              WsClient ws = WsClient.connect(graph.ws("/stream"))) {
             ws.snapshot();
             for (String line : lines.subList(0, lines.size() - 1)) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(graph.http(HttpIngestSource.PATH))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(graph.http("/ingest/claude-code"))
                         .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(line)).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).isEqualTo(200);
@@ -46,7 +46,7 @@ class HttpModeEndToEndTest {
             ws.awaitFrame(f -> Frames.isEvent(f, "tool_done", "tool_use_id", "toolu_01mWRC7VPYMAXaFgTisNRi0A"));
             assertThat(alive(graph)).containsExactlyInAnyOrder("a4173581569969e58", "ac967a64cb14028d5");
 
-            http.send(HttpRequest.newBuilder(graph.http(HttpIngestSource.PATH)).header("Content-Type", "application/json")
+            http.send(HttpRequest.newBuilder(graph.http("/ingest/claude-code")).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(lines.get(lines.size() - 1))).build(),
                     HttpResponse.BodyHandlers.discarding());
             ws.awaitFrame(f -> Frames.isEvent(f, "session_end", "reason", "other"));

@@ -1,6 +1,5 @@
 package dev.agentgraph.plugins.jsonltail;
 
-import dev.agentgraph.api.ConfigException;
 import dev.agentgraph.api.PluginConfig;
 import dev.agentgraph.api.PluginContext;
 import dev.agentgraph.api.Source;
@@ -36,13 +35,13 @@ public final class JsonlTailFactory implements SourceFactory {
         Duration poll = config.duration("poll-interval", Duration.ofMillis(100));
         boolean create = config.bool("create", true);
         if (history < 0) {
-            throw new ConfigException("plugin.jsonl-tail.history-bytes", "must not be negative");
+            throw context.config().invalid("history-bytes", "must not be negative");
         }
         if (maxLine < 64 || maxLine > Integer.MAX_VALUE - 8) {
-            throw new ConfigException("plugin.jsonl-tail.max-line", "must be between 64 bytes and 2 GiB");
+            throw context.config().invalid("max-line", "must be between 64 bytes and 2 GiB");
         }
         if (poll.isNegative() || poll.isZero()) {
-            throw new ConfigException("plugin.jsonl-tail.poll-interval", "must be positive");
+            throw context.config().invalid("poll-interval", "must be positive");
         }
         if (file.getFileName() != null && file.getFileName().toString().equals("-")) {
             // "--events -" means standard input, which the stdin source reads; nothing to follow.

@@ -3,11 +3,13 @@ package dev.agentgraph.plugins.lines;
 import dev.agentgraph.api.Counter;
 import dev.agentgraph.api.Event;
 import dev.agentgraph.api.EventFormatException;
+import dev.agentgraph.api.LogThrottle;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.slf4j.Logger;
 
 /**
@@ -23,8 +25,8 @@ public final class LineDecoder {
     private final Counter invalidJson;
     private final Counter tooLong;
     private final Logger log;
-    private final RateLimitedLog utf8Log;
-    private final RateLimitedLog jsonLog;
+    private final LogThrottle utf8Warnings = new LogThrottle(Duration.ofSeconds(10));
+    private final LogThrottle jsonWarnings = new LogThrottle(Duration.ofSeconds(10));
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -39,8 +41,6 @@ public final class LineDecoder {
         this.invalidJson = counters.apply("invalid_json");
         this.tooLong = counters.apply("too_long");
         this.log = log;
-        this.utf8Log = new RateLimitedLog(log, 10_000);
-        this.jsonLog = new RateLimitedLog(log, 10_000);
     }
 
     /** The event on this line, or {@code null} for a blank or bad line (counted and logged). */
@@ -58,14 +58,14 @@ public final class LineDecoder {
                     : utf8.decode(ByteBuffer.wrap(buf, off, len)).toString();
         } catch (CharacterCodingException e) {
             invalidUtf8.increment();
-            utf8Log.warn("skipped a line of " + source + " at offset " + offset + ": not valid UTF-8");
+            warn(utf8Warnings, "skipped a line of " + source + " at offset " + offset + ": not valid UTF-8");
             return null;
         }
         try {
             return Event.parse(text);
         } catch (EventFormatException e) {
             invalidJson.increment();
-            jsonLog.warn("skipped a line of " + source + " at offset " + offset + ": " + e.getMessage());
+            warn(jsonWarnings, "skipped a line of " + source + " at offset " + offset + ": " + e.getMessage());
             return null;
         }
     }
@@ -93,5 +93,13 @@ public final class LineDecoder {
             }
         }
         return true;
+    }
+
+    /** A warning, unless one of its kind was logged less than ten seconds ago. */
+    private void warn(LogThrottle kind, String line) {
+        long held = kind.admit();
+        if (held >= 0) {
+            log.warn(LogThrottle.withHeldBack(line, held));
+        }
     }
 }

@@ -25,14 +25,14 @@ final class EventLine {
         StringBuilder b = new StringBuilder(128);
         b.append('#').append(event.seq()).append(' ').append(clean(event.type(), MAX_VALUE));
         for (String field : FIELDS) {
-            JsonElement v = event.json().get(field);
+            JsonElement v = event.get(field);
             if (v != null && v.isJsonPrimitive()) {
                 b.append(' ').append(field).append('=').append(value(v.getAsJsonPrimitive()));
             }
         }
-        if (Canonical.TOOL_STATS.equals(event.type()) && event.json().get("tools") != null
-                && event.json().get("tools").isJsonArray()) {
-            b.append(" agents=").append(event.json().getAsJsonArray("tools").size());
+        if (Canonical.TOOL_STATS.equals(event.type()) && event.get("tools") != null
+                && event.get("tools").isJsonArray()) {
+            b.append(" agents=").append(event.get("tools").getAsJsonArray().size());
         }
         return b.toString();
     }

@@ -1,6 +1,5 @@
 package dev.agentgraph.plugins.log;
 
-import dev.agentgraph.api.ConfigException;
 import dev.agentgraph.api.Event;
 import dev.agentgraph.api.PluginConfig;
 import dev.agentgraph.api.PluginContext;
@@ -38,12 +37,12 @@ public final class LogSinkFactory implements SinkFactory {
         try {
             level = Level.valueOf(levelName.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("plugin.log.level", "'" + levelName + "' is not one of trace, debug, info, warn, error");
+            throw context.config().invalid("level", "'" + levelName + "' is not one of trace, debug, info, warn, error");
         }
         Function<Event, String> format = switch (formatName.toLowerCase(Locale.ROOT)) {
             case "compact" -> EventLine::compact;
             case "json" -> EventLine::json;
-            default -> throw new ConfigException("plugin.log.format", "'" + formatName + "' is not compact or json");
+            default -> throw context.config().invalid("format", "'" + formatName + "' is not compact or json");
         };
         return new LogSink(context.log(), level, format);
     }

@@ -3,6 +3,7 @@ package dev.agentgraph.plugins.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentgraph.api.Event;
+import dev.agentgraph.testkit.Numbered;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 import org.slf4j.event.EventRecordingLogger;
@@ -15,7 +16,8 @@ class LogSinkTest {
     @Test
     void compactLineSummarisesTheEvent() throws Exception {
         Event e = Event.parse("{\"ts\":\"2026-05-02T13:00:00.000Z\",\"event\":\"agent_spawn\",\"id\":\"smoke1\","
-                + "\"subagent_type\":\"researcher\",\"model\":\"sonnet\",\"prompt_preview\":\"find the bug\"}").withSeq(7);
+                + "\"subagent_type\":\"researcher\",\"model\":\"sonnet\",\"prompt_preview\":\"find the bug\"}");
+        e = Numbered.event(e, 7);
 
         assertThat(EventLine.compact(e)).isEqualTo(
                 "#7 agent_spawn id=smoke1 subagent_type=researcher model=sonnet prompt_preview=\"find the bug\"");
@@ -44,7 +46,7 @@ class LogSinkTest {
         EventRecordingLogger logger = new EventRecordingLogger(new SubstituteLogger("log", records, false), records);
         LogSink sink = new LogSink(logger, Level.DEBUG, EventLine::compact);
 
-        sink.accept(Event.parse("{\"event\":\"agent_done\",\"id\":\"a1\",\"outcome\":\"functional\"}").withSeq(3));
+        sink.accept(Numbered.event(Event.parse("{\"event\":\"agent_done\",\"id\":\"a1\",\"outcome\":\"functional\"}"), 3));
 
         assertThat(records).singleElement().satisfies(r -> {
             assertThat(r.getLevel()).isEqualTo(Level.DEBUG);

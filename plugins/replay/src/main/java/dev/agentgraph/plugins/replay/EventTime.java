@@ -28,7 +28,7 @@ final class EventTime {
 
     Optional<Instant> of(Event event) {
         for (String field : fields) {
-            JsonElement e = event.json().get(field);
+            JsonElement e = event.get(field);
             if (e != null && e.isJsonPrimitive()) {
                 Optional<Instant> t = parse(e.getAsJsonPrimitive());
                 if (t.isPresent()) {

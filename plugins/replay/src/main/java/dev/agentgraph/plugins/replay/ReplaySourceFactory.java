@@ -1,6 +1,5 @@
 package dev.agentgraph.plugins.replay;
 
-import dev.agentgraph.api.ConfigException;
 import dev.agentgraph.api.PluginConfig;
 import dev.agentgraph.api.PluginContext;
 import dev.agentgraph.api.Source;
@@ -48,20 +47,20 @@ public final class ReplaySourceFactory implements SourceFactory {
         PluginConfig config = context.config();
         Path file = config.path("file", null);
         if (file == null) {
-            throw new ConfigException("plugin.replay.file", "is required: the event file to replay (--replay FILE)");
+            throw context.config().invalid("file", "is required: the event file to replay (--replay FILE)");
         }
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new ConfigException("plugin.replay.file", "cannot read " + file);
+            throw context.config().invalid("file", "cannot read " + file);
         }
         double speed = config.number("speed", 1.0);
         if (!(speed > 0) || Double.isInfinite(speed)) {
-            throw new ConfigException("plugin.replay.speed", "must be a positive number, was " + speed);
+            throw context.config().invalid("speed", "must be a positive number, was " + speed);
         }
         Duration gap = config.duration("gap", Duration.ofMillis(100));
         Duration maxGap = config.duration("max-gap", Duration.ofSeconds(30));
         long maxLine = config.bytes("max-line", LineSplitter.DEFAULT_MAX_LINE);
         if (maxLine < 64 || maxLine > Integer.MAX_VALUE - 8) {
-            throw new ConfigException("plugin.replay.max-line", "must be between 64 bytes and 2 GiB");
+            throw context.config().invalid("max-line", "must be between 64 bytes and 2 GiB");
         }
         List<String> timeFields = Arrays.stream(config.string("time-fields", DEFAULT_TIME_FIELDS).split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();

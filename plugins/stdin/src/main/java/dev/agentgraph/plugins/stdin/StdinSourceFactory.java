@@ -1,6 +1,5 @@
 package dev.agentgraph.plugins.stdin;
 
-import dev.agentgraph.api.ConfigException;
 import dev.agentgraph.api.PluginContext;
 import dev.agentgraph.api.Source;
 import dev.agentgraph.api.SourceFactory;
@@ -47,7 +46,7 @@ public final class StdinSourceFactory implements SourceFactory {
     public Source create(PluginContext context) {
         long maxLine = context.config().bytes("max-line", LineSplitter.DEFAULT_MAX_LINE);
         if (maxLine < 64 || maxLine > Integer.MAX_VALUE - 8) {
-            throw new ConfigException("plugin.stdin.max-line", "must be between 64 bytes and 2 GiB");
+            throw context.config().invalid("max-line", "must be between 64 bytes and 2 GiB");
         }
         return new StdinSource(input.get(), (int) maxLine, context.log(), context::counter);
     }

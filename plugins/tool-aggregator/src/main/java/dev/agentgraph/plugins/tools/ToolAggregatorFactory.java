@@ -1,6 +1,5 @@
 package dev.agentgraph.plugins.tools;
 
-import dev.agentgraph.api.ConfigException;
 import dev.agentgraph.api.PluginConfig;
 import dev.agentgraph.api.PluginContext;
 import dev.agentgraph.api.Reducer;
@@ -34,13 +33,13 @@ public final class ToolAggregatorFactory implements ReducerFactory {
         int maxAgents = config.integer("max-agents", 5_000);
         int maxNames = config.integer("max-names", 64);
         if (interval.isNegative() || interval.isZero()) {
-            throw new ConfigException("plugin.tool-aggregator.interval", "must be positive");
+            throw context.config().invalid("interval", "must be positive");
         }
         if (maxAgents < 1) {
-            throw new ConfigException("plugin.tool-aggregator.max-agents", "must be at least 1");
+            throw context.config().invalid("max-agents", "must be at least 1");
         }
         if (maxNames < 1) {
-            throw new ConfigException("plugin.tool-aggregator.max-names", "must be at least 1");
+            throw context.config().invalid("max-names", "must be at least 1");
         }
         return new ToolAggregatorReducer(interval, maxAgents, maxNames, context.clock());
     }
