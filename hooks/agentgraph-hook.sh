@@ -33,13 +33,70 @@ events=${AGENTGRAPH_EVENTS:-${HOME:-.}/.local/state/agentgraph/events.jsonl}
 max=${AGENTGRAPH_HOOK_MAX_BYTES:-1048576}
 case $max in '' | *[!0-9]*) max=1048576 ;; esac
 
-# The shell has no clock: this is the one process every event costs.
-now=$(date -u +%Y-%m-%dT%H:%M:%S.%N)
-case $now in
-  *.[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]) now=${now%??????}Z ;; # nanoseconds -> ms
-  *.*) now=${now%.*}Z ;;                                                  # a date without %N
-  *) now= ;;
-esac
+# The receive time, "YYYY-MM-DDTHH:MM:SS.mmmZ". The shell has no clock, and a `date` process
+# would be most of the hook's cost, so on Linux the time is the boot's wall-clock time plus
+# /proc/uptime, both read by the shell itself. The boot's time is learnt by one `date` per boot
+# (and again after an hour, to follow clock adjustments) and kept in $clock, one short line
+# "<boot id> <boot's epoch ms> <uptime in cs when learnt>"; a clock file from another boot, or
+# one that does not read right, is learnt again. Without /proc (macOS, BSD) every event runs `date`.
+case $events in */*) clock=${events%/*}/.agentgraph-clock ;; *) clock=.agentgraph-clock ;; esac
+# Sets $cs to the centiseconds of an uptime "SECONDS.CC", or to "" when $1 is not one.
+centis() {
+  cs=
+  case $1 in [0-9]*.[0-9][0-9]) ;; *) return ;; esac
+  case ${1%.*} in *[!0-9]*) return ;; esac
+  cs=$((${1%.*} * 100 + 1${1#*.} - 100)) # "1CC - 100": a leading 0 must not read as octal
+}
+now=
+up=
+boot=
+{ read -r up _ </proc/uptime && read -r boot </proc/sys/kernel/random/boot_id; } 2>/dev/null
+centis "$up"
+upcs=$cs
+case $boot in *[!0-9a-f-]* | '') upcs= ;; esac
+if [ -n "$upcs" ]; then
+  cboot='' cms='' cup=''
+  [ -f "$clock" ] && read -r cboot cms cup _ <"$clock"
+  case $cms$cup in *[!0-9]* | '') cboot= ;; esac
+  if [ "$cboot" != "$boot" ] || [ $((upcs - cup)) -gt 360000 ] || [ $((upcs - cup)) -lt 0 ]; then
+    ns=$(date -u +%s%N)
+    up=
+    read -r up _ </proc/uptime
+    centis "$up"
+    after=${cs:-$upcs}
+    cms=
+    case $ns in *[!0-9]* | '') ;; *) cms=$((${ns%??????} - (upcs + after) * 5)) ;; esac
+    # The date was read between the two uptimes. Kept only when they are close (a busy machine
+    # can take tens of ms to start date) and beside a real event file (not /dev/null, say).
+    [ -n "$cms" ] && [ $((after - upcs)) -le 1 ] && [ -f "$events" ] \
+      && printf '%s %s %s\n' "$boot" "$cms" "$upcs" >"$clock"
+  fi
+  if [ -n "$cms" ]; then
+    # Epoch milliseconds to a civil UTC date (Howard Hinnant's civil_from_days).
+    ms=$((cms + upcs * 10))
+    z=$((ms / 86400000 + 719468))
+    t=$((ms % 86400000))
+    era=$((z / 146097))
+    doe=$((z - era * 146097))
+    yoe=$(((doe - doe / 1460 + doe / 36524 - doe / 146096) / 365))
+    doy=$((doe - (365 * yoe + yoe / 4 - yoe / 100)))
+    mp=$(((5 * doy + 2) / 153))
+    d=$((doy - (153 * mp + 2) / 5 + 1))
+    m=$((mp < 10 ? mp + 3 : mp - 9))
+    y=$((yoe + era * 400 + (m <= 2)))
+    h=$((t / 3600000 + 100)) mi=$((t / 60000 % 60 + 100)) sec=$((t / 1000 % 60 + 100)) frac=$((t % 1000 + 1000))
+    m=$((m + 100)) d=$((d + 100))
+    now=$y-${m#1}-${d#1}T${h#1}:${mi#1}:${sec#1}.${frac#1}Z
+  fi
+fi
+if [ -z "$now" ]; then
+  now=$(date -u +%Y-%m-%dT%H:%M:%S.%N)
+  case $now in
+    *.[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]) now=${now%??????}Z ;; # nanoseconds -> ms
+    *.*) now=${now%.*}Z ;;                                                  # a date without %N
+    *) now= ;;
+  esac
+fi
 
 # The machine's name, so that a team's central AgentGraph can tell machines apart, without a new
 # process: the installer's or user's AGENTGRAPH_HOST, else $HOSTNAME (bash sets it), else the

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Benchmarks the Claude Code hook: median time per invocation with a typical 2 KiB payload,
 # beside `sh -c true` (the floor: starting a shell at all), in one hyperfine run.
-# Target: the hook's median at most 5x the floor's.
+# Target: the hook's median at most 3x the floor's on Linux, where /proc gives the time without a
+# `date` process. Where `unshare -rm` works, the same run also measures the hook with /proc
+# hidden: the fallback (one `date` per event) that macOS and the BSDs take.
 #
 # Usage: dist/bench/hook-bench.sh [path/to/agentgraph-hook.sh]   (needs hyperfine)
 set -eu
@@ -26,7 +28,10 @@ pad=$((2048 - ${#head} - ${#tail}))
 echo "hook:    $hook"
 echo "payload: $(wc -c <"$payload" | tr -d ' ') bytes (one line, as Claude Code sends it)"
 
-# Processes the hook starts for this payload (execve calls after the shell's own).
+# Processes the hook starts for this payload (execve calls after the shell's own), once it has
+# learnt the boot's time (the first two events of a boot run `date`).
+AGENTGRAPH_EVENTS=$events sh "$hook" <"$payload"
+AGENTGRAPH_EVENTS=$events sh "$hook" <"$payload"
 if command -v strace >/dev/null 2>&1; then
   AGENTGRAPH_EVENTS=$events strace -f -e trace=execve -o "$work/trace" sh "$hook" <"$payload"
   n=$(grep -c 'execve(' "$work/trace")
@@ -62,7 +67,19 @@ fi
 
 awk -v f="$floor" -v h="$hooked" -v cpu="$cpu" 'BEGIN {
   split(cpu, c, " ")
-  printf "median sh -c true: %.2f ms\nmedian hook:       %.2f ms\nratio:             %.2fx (target <= 5x)\n", f * 1000, h * 1000, h / f
+  printf "median sh -c true: %.2f ms\nmedian hook:       %.2f ms\nratio:             %.2fx (target <= 3x)\n", f * 1000, h * 1000, h / f
   printf "cpu (user+sys) sh -c true: %.2f ms, hook: %.2f ms, ratio %.2fx\n", c[1] * 1000, c[2] * 1000, c[2] / c[1]
 }'
+
+# The fallback without /proc, each command in a mount namespace whose /proc is an empty tmpfs.
+noproc() { echo "unshare -rm sh -c 'mount -t tmpfs none /proc && exec sh $1 <$payload'"; }
+if unshare -rm sh -c 'mount -t tmpfs none /proc && [ ! -e /proc/uptime ]' 2>/dev/null; then
+  hyperfine -N --warmup 20 --min-runs 200 --export-json "$work/n.json" \
+    "$(noproc "-c true")" "$(noproc "$hook")" >/dev/null
+  sed -n 's/.*"median": *\([0-9.eE+-]*\).*/\1/p' "$work/n.json" | awk -v f="$floor" '
+    NR == 1 { w = $1 } NR == 2 { h = $1 - w + f
+      printf "without /proc (the macOS path, one date per event): median hook %.2f ms, ratio %.2fx\n", h * 1000, h / f }'
+else
+  echo "unshare -rm is not allowed here: the fallback without /proc is not measured"
+fi
 echo "lines written: $(wc -l <"$events" | tr -d ' ')"

@@ -30,7 +30,8 @@ export function backoff(attempt, random = Math.random) {
 export class Connection {
   /**
    * @param url the stream URL
-   * @param onFrame called with each parsed frame (snapshot, event, ping)
+   * @param onFrame called with each parsed frame (snapshot, event, ping); a batch
+   *     {"type":"events","data":[event frames]} is unpacked into one call per event frame
    * @param onState called with the new state name when it changes
    */
   constructor(url, onFrame, onState) {
@@ -76,7 +77,11 @@ export class Connection {
       } catch (e) {
         return; // a frame we cannot read is skipped, not fatal
       }
-      this.onFrame(frame);
+      if (frame && frame.type === 'events' && Array.isArray(frame.data)) {
+        frame.data.forEach((event) => this.onFrame(event));
+      } else {
+        this.onFrame(frame);
+      }
     };
     ws.onclose = () => {
       if (this.ws !== ws) return;

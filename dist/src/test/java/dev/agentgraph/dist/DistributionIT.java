@@ -83,6 +83,19 @@ class DistributionIT {
     }
 
     @Test
+    void theLauncherCapsTheHeapAndGivesMemoryBackUnlessJavaOptsChooses() throws Exception {
+        Installation.Result chosen = dist.run(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), launcher(), "--version");
+        assertThat(chosen.exit()).isZero();
+        assertThat(chosen.output()).contains("-XX:MaxHeapSize=67108864", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=30000");
+
+        Installation.Result own = dist.run(Map.of("JAVA_OPTS", "-Xmx200m -XX:+UseSerialGC -XX:+PrintCommandLineFlags"),
+                launcher(), "--version");
+        assertThat(own.exit()).isZero();
+        assertThat(own.output()).contains("-XX:MaxHeapSize=209715200", "-XX:+UseSerialGC")
+                .doesNotContain("UseG1GC", "G1PeriodicGCInterval");
+    }
+
+    @Test
     void theLauncherSaysClearlyWhenJava17IsMissing() throws Exception {
         Path tools = Files.createDirectories(root.resolve("tools-without-java"));
         for (String tool : List.of("sed", "dirname", "readlink")) {

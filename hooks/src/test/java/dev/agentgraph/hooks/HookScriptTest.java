@@ -137,6 +137,47 @@ class HookScriptTest {
         assertThat(lines.get(2).getAsJsonObject("agentgraph_cut").get("reason").getAsString()).isEqualTo("not_an_object");
     }
 
+    /**
+     * On Linux the time comes from /proc/uptime plus the boot's time learnt once: after the first
+     * event only the shell runs, whatever the clock file held before (another boot, garbage).
+     */
+    @ParameterizedTest
+    @EnumSource(Hook.Shell.class)
+    void onLinuxOnlyTheFirstEventsOfABootRunDate(Hook.Shell shell) throws Exception {
+        shell.assumeInstalled();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/uptime"))
+                && Files.isReadable(Path.of("/proc/sys/kernel/random/boot_id")), "no /proc: every event runs date");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path calls = dir.resolve("date-calls");
+        Path date = bin.resolve("date");
+        Files.writeString(date, "#!/bin/sh\necho x >>'" + calls + "'\nexec /bin/date \"$@\"\n");
+        date.toFile().setExecutable(true);
+        Path events = dir.resolve("events.jsonl");
+        Path clock = dir.resolve(".agentgraph-clock");
+        Map<String, String> env = Map.of("AGENTGRAPH_EVENTS", events.toString(),
+                "PATH", bin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+
+        for (String before : List.of("", "0c2d-other-boot 1700000000000 5", "garbage \\ 'x'")) {
+            Files.deleteIfExists(events);
+            Files.deleteIfExists(calls);
+            if (before.isEmpty()) {
+                Files.deleteIfExists(clock);
+            } else {
+                Files.writeString(clock, before + "\n");
+            }
+            for (int i = 0; i < 4; i++) {
+                Instant from = Instant.now().minusMillis(100);
+                quiet(Hook.run(shell, env, PAYLOAD.getBytes(StandardCharsets.UTF_8)));
+                JsonObject line = lines(events).get(i);
+                assertThat(Instant.parse(line.get("agentgraph_received").getAsString()))
+                        .as("the receive time, clock file first " + before).isBetween(from, Instant.now().plusMillis(100));
+            }
+            // The first run has no event file yet to keep the clock beside; the second learns it.
+            assertThat(Files.readAllLines(calls)).as("date runs with " + before).hasSizeLessThanOrEqualTo(2);
+            assertThat(Files.readString(clock)).matches("[0-9a-f-]{36} \\d+ \\d+\n");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Hook.Shell.class)
     void eachLineNamesTheMachine(Hook.Shell shell) throws IOException {

@@ -45,7 +45,7 @@ class RuntimeMarkTest {
         List<String> forged = run(shell, "x\",\"agentgraph_host\":\"evil", "{\"hook_event_name\":\"Stop\"}");
         JsonObject o = JsonParser.parseString(forged.get(forged.size() - 1)).getAsJsonObject();
         assertThat(o.has("agentgraph_runtime")).as("a name that is not plain is not written").isFalse();
-        // The hook names its machine itself; the forged value never gets in.
-        assertThat(o.has("agentgraph_host") ? o.get("agentgraph_host").getAsString() : "").isNotEqualTo("evil");
+        // The line may name the machine (the hook's own agentgraph_host), never the forged one.
+        assertThat(o.has("agentgraph_host") ? o.get("agentgraph_host").getAsString() : null).isNotEqualTo("evil");
     }
 }

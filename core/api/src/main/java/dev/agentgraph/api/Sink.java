@@ -12,6 +12,15 @@ public interface Sink extends AutoCloseable {
     /** Consumes one event. An exception is logged and counted; the next event still comes. */
     void accept(Event event) throws Exception;
 
+    /**
+     * Called after {@link #accept(Event)} whenever the sink's queue is empty, that is at the end
+     * of every burst (after each event when events are sparse). A sink that gathers events to
+     * write them together (the websocket sink) writes what it holds here, so gathering costs no
+     * latency when the stream is quiet.
+     */
+    default void flush() throws Exception {
+    }
+
     /** Called once, after the last event, at shutdown. An exception is logged; shutdown goes on. */
     @Override
     default void close() throws Exception {

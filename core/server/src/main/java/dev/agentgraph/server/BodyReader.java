@@ -55,22 +55,40 @@ final class BodyReader implements Runnable {
         this.bytes = new byte[(int) Math.min(Math.min(max, INITIAL_MAX), declared >= 0 ? declared : 8192)];
     }
 
-    /** Starts reading; returns at once. */
+    /**
+     * Starts reading; returns at once. The deadline is only set when the body is not all there
+     * yet: a small body usually arrives with the headers and is read here whole, without
+     * scheduling (and cancelling) a timer for it.
+     */
     static void read(Request request, int max, Duration deadline, Outcome outcome) {
         BodyReader reader = new BodyReader(request, max, outcome);
-        reader.deadline = request.getComponents().getScheduler()
-                .schedule(reader::expire, deadline.toMillis(), TimeUnit.MILLISECONDS);
-        reader.run();
+        if (reader.drain()) {
+            Scheduler.Task task = request.getComponents().getScheduler()
+                    .schedule(reader::expire, deadline.toMillis(), TimeUnit.MILLISECONDS);
+            reader.deadline = task;
+            if (reader.finished.get()) {
+                // The rest arrived (or failed) before the timer was set: finish() could not cancel it.
+                task.cancel();
+            }
+        }
     }
 
-    /** Reads every chunk Jetty has; when none is left, asks to be run again when there is. */
+    /** Called by Jetty when more of the body is there. */
     @Override
     public void run() {
+        drain();
+    }
+
+    /**
+     * Reads every chunk Jetty has; when none is left, asks to be run again when there is.
+     * True when it is waiting for more.
+     */
+    private boolean drain() {
         while (!finished.get()) {
             Content.Chunk chunk = request.read();
             if (chunk == null) {
                 request.demand(this);
-                return;
+                return true;
             }
             if (Content.Chunk.isFailure(chunk)) {
                 // An idle timeout is a transient failure; for a whole-body read it is as final as any.
@@ -82,7 +100,7 @@ final class BodyReader implements Runnable {
                         outcome.failed(cause);
                     }
                 }
-                return;
+                return false;
             }
             boolean fits = append(chunk.getByteBuffer());
             boolean last = chunk.isLast();
@@ -91,15 +109,16 @@ final class BodyReader implements Runnable {
                 if (finish()) {
                     outcome.tooLarge();
                 }
-                return;
+                return false;
             }
             if (last) {
                 if (finish()) {
                     outcome.read(size == bytes.length ? bytes : Arrays.copyOf(bytes, size));
                 }
-                return;
+                return false;
             }
         }
+        return false;
     }
 
     private void expire() {

@@ -23,8 +23,11 @@ import java.util.function.Predicate;
 
 /**
  * A real WebSocket client (java.net.http) that keeps every text frame it receives, parsed as
- * JSON, and waits for frames with a 10-second limit. A frame that is not a JSON object is kept
- * in {@link #texts()} only.
+ * JSON, and waits for frames with a 10-second limit. A batch frame
+ * ({@code {"type":"events","data":[<event frame>,…]}}) is unpacked into its event frames, as the
+ * page does, so {@link #frames()} reads the same whether the server batched or not; the frames as
+ * received are in {@link #texts()}. A frame that is not a JSON object is kept in {@link #texts()}
+ * only.
  */
 public final class WsClient implements AutoCloseable {
 
@@ -72,7 +75,7 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
-    /** Every JSON text frame received so far, in order. */
+    /** Every JSON text frame received so far, in order, with batches unpacked into their events. */
     public List<JsonObject> frames() {
         return List.copyOf(frames);
     }
@@ -182,7 +185,7 @@ public final class WsClient implements AutoCloseable {
                 try {
                     JsonElement json = JsonParser.parseString(text);
                     if (json.isJsonObject()) {
-                        frames.add(json.getAsJsonObject());
+                        unpack(json.getAsJsonObject());
                     }
                 } catch (RuntimeException e) {
                     // Kept in texts() only.
@@ -190,6 +193,21 @@ public final class WsClient implements AutoCloseable {
             }
             webSocket.request(1);
             return null;
+        }
+
+        private void unpack(JsonObject frame) {
+            JsonElement type = frame.get("type");
+            JsonElement data = frame.get("data");
+            if (type != null && type.isJsonPrimitive() && "events".equals(type.getAsString())
+                    && data != null && data.isJsonArray()) {
+                for (JsonElement event : data.getAsJsonArray()) {
+                    if (event.isJsonObject()) {
+                        frames.add(event.getAsJsonObject());
+                    }
+                }
+            } else {
+                frames.add(frame);
+            }
         }
 
         @Override

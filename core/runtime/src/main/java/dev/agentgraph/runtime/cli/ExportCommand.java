@@ -139,16 +139,28 @@ public final class ExportCommand implements CommandProvider, Callable<Integer> {
                     partial.setLength(0);
                     JsonObject frame = JsonParser.parseString(text).getAsJsonObject();
                     String type = frame.has("type") ? frame.get("type").getAsString() : "";
-                    if (!type.equals("ping")) {
-                        frames.add(text);
-                        synchronized (lastSeq) {
-                            lastSeq[0] = frame.has("seq") ? frame.get("seq").getAsLong() : lastSeq[0];
+                    if (type.equals("events") && frame.has("data") && frame.get("data").isJsonArray()) {
+                        // A batch (docs/protocol.md): recorded as the event frames it holds, so the
+                        // exported page plays them one by one like any other.
+                        for (com.google.gson.JsonElement event : frame.getAsJsonArray("data")) {
+                            if (event.isJsonObject()) {
+                                record(event.getAsJsonObject(), event.toString());
+                            }
                         }
-                        snapshot.countDown();
+                    } else if (!type.equals("ping")) {
+                        record(frame, text);
                     }
                 }
                 ws.request(1);
                 return null;
+            }
+
+            private void record(JsonObject frame, String text) {
+                frames.add(text);
+                synchronized (lastSeq) {
+                    lastSeq[0] = frame.has("seq") ? frame.get("seq").getAsLong() : lastSeq[0];
+                }
+                snapshot.countDown();
             }
         };
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();

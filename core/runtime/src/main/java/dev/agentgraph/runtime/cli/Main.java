@@ -3,6 +3,7 @@ package dev.agentgraph.runtime.cli;
 import dev.agentgraph.api.ConfigException;
 import dev.agentgraph.runtime.StartupException;
 import dev.agentgraph.runtime.Version;
+import dev.agentgraph.server.StartupWarmUp;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -34,11 +35,27 @@ public final class Main implements Callable<Integer> {
     CommandSpec spec;
 
     public static void main(String[] args) {
+        StartupWarmUp.start();
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    /** Runs the command line with these streams and returns the exit code. */
+    /**
+     * Runs the command line with these streams and returns the exit code. A plain server run
+     * ({@code agentgraph --port 8201 …}, the one whose start time counts) skips picocli
+     * ({@link QuickRun}); everything else goes through the whole command tree.
+     */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        RunOptions quick = QuickRun.parse(args);
+        if (quick != null) {
+            try {
+                return RunCommand.run(quick, out);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return report(err, e);
+            } catch (RuntimeException e) {
+                return report(err, e);
+            }
+        }
         return commandLine(out, err).execute(args);
     }
 

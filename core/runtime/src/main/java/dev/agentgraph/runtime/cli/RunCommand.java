@@ -32,6 +32,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        return run(options, spec.commandLine().getOut());
+    }
+
+    /** Runs AgentGraph with these options until it is stopped; prints the startup line to {@code out}. */
+    static int run(RunOptions options, PrintWriter out) throws InterruptedException {
         // The hook is in place before the server answers, so a SIGTERM right after /health
         // answers still closes AgentGraph cleanly.
         AtomicReference<AgentGraph> running = new AtomicReference<>();
@@ -54,7 +59,6 @@ public final class RunCommand implements Callable<Integer> {
             throw e;
         }
         running.set(graph);
-        PrintWriter out = spec.commandLine().getOut();
         out.println(startupLine(graph));
         out.flush();
         stopped.await();

@@ -78,7 +78,11 @@ public final class SinkRunner {
                 if (guard.run("accept", () -> sink.accept(event))) {
                     stats.out().increment();
                 }
+                if (queue.isEmpty()) {
+                    guard.run("flush", sink::flush);
+                }
             }
+            guard.run("flush", sink::flush);
             guard.run("close", sink::close);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -554,15 +553,9 @@ final class ClaudeCodeDecoder implements Reducer {
     // --- payload fields ---
 
     private Instant receivedAt(Event e) {
-        String received = e.string(HookLine.RECEIVED);
-        if (received != null && received.length() <= 40) {
-            try {
-                return Instant.parse(received);
-            } catch (DateTimeParseException ex) {
-                // a hand-written line: use the clock
-            }
-        }
-        return clock.instant();
+        Instant received = HookLine.received(e.string(HookLine.RECEIVED));
+        // A line without a readable receive time (a bare payload, a hand-written line): the clock.
+        return received != null ? received : clock.instant();
     }
 
     private static boolean isAgentTool(Event e) {

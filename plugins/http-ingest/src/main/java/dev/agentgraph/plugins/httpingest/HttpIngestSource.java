@@ -1,5 +1,6 @@
 package dev.agentgraph.plugins.httpingest;
 
+import com.google.gson.JsonObject;
 import dev.agentgraph.api.AgentGraphHook;
 import dev.agentgraph.api.Counter;
 import dev.agentgraph.api.Emitter;
@@ -76,9 +77,14 @@ final class HttpIngestSource implements Source {
             return HttpResponse.text(400, "expected one JSON object\n");
         }
         String host = request.header(AgentGraphHook.HOST_HEADER).filter(h -> !h.isBlank() && h.length() <= MAX_HOST).orElse(null);
-        emit.emit(Event.of(HookLine.wrap(payload.json(), runtime, received, host, null)));
-        if (appender != null) {
-            appender.append(HookLine.wrap(payload.json(), runtime, received, host, HookLine.viaHttp()).toString());
+        // One copy of the payload for both: the file's line is written out with VIA, which the
+        // event emitted here does not carry.
+        JsonObject line = HookLine.wrap(payload.json(), runtime, received, host, appender != null ? HookLine.viaHttp() : null);
+        String fileLine = appender != null ? line.toString() : null;
+        line.remove(HookLine.VIA);
+        emit.emit(Event.of(line));
+        if (fileLine != null) {
+            appender.append(fileLine);
         }
         accepted.increment();
         return HttpResponse.empty(200);

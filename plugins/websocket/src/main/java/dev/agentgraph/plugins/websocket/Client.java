@@ -15,14 +15,11 @@ import java.util.function.Consumer;
  * client past the bound is handed to {@code onTooSlow} once and sent nothing more.
  *
  * <p>Joining without a gap: the client is registered (not yet live) before the snapshot is taken,
- * so every event the sink handles after that is either held here or sent live; events handled
+ * so every batch the sink offers after that is either held here or sent live; events handled
  * before it was registered are already in the snapshot. On joining, held events with a sequence
  * number up to the snapshot's are dropped, the others sent after it.
  */
 final class Client {
-
-    private record Held(long seq, String frame) {
-    }
 
     private final WebSocketConnection connection;
     private final int maxFrames;
@@ -34,7 +31,7 @@ final class Client {
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile boolean live;
     private long joinedAt;
-    private List<Held> held = new ArrayList<>();
+    private List<Batch> held = new ArrayList<>();
 
     Client(WebSocketConnection connection, int maxFrames, long maxChars, Consumer<Client> onTooSlow,
             Consumer<Throwable> onSendFailure) {
@@ -52,32 +49,36 @@ final class Client {
     /** Sends the snapshot first, then the events held meanwhile that it does not cover. */
     synchronized void join(Snapshot snapshot) {
         send(snapshot.body().toString());
-        for (Held h : held) {
-            if (h.seq() > snapshot.seq()) {
-                send(h.frame());
-            }
+        for (Batch b : held) {
+            sendAfter(b, snapshot.seq());
         }
         held = null;
         joinedAt = snapshot.seq();
         live = true;
     }
 
-    /** One event's frame, from the sink's thread. */
-    void offer(long seq, String frame) {
+    /** A batch of events (often just one), from the sink's thread. */
+    void offer(Batch batch) {
         if (!live) {
             synchronized (this) {
                 if (!live) {
                     if (held.size() >= maxFrames) {
                         tooSlow();
                     } else {
-                        held.add(new Held(seq, frame));
+                        held.add(batch);
                     }
                     return;
                 }
             }
         }
-        if (seq > joinedAt) {
-            send(frame);
+        sendAfter(batch, joinedAt);
+    }
+
+    /** Sends the batch's events after {@code seq}: all of them, except in the first batch after the join. */
+    private void sendAfter(Batch batch, long seq) {
+        Batch rest = batch.after(seq);
+        if (rest != null) {
+            send(rest.text());
         }
     }
 

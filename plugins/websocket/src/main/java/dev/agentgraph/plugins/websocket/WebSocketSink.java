@@ -8,6 +8,7 @@ import dev.agentgraph.api.Snapshots;
 import dev.agentgraph.api.WebSocketConnection;
 import dev.agentgraph.api.WebSocketEndpoint;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -17,14 +18,24 @@ import org.slf4j.Logger;
 
 /**
  * Broadcasts the stream to every client of {@code /stream}: each event is turned into its frame
- * once and offered to each client, which sends it without waiting. A client that stops reading is
- * closed with 1013 once its outstanding frames pass the bound; neither the pipeline nor the other
- * clients wait for it.
+ * text once; the events of a burst (all that came while the sink's queue was not empty, up to
+ * {@link #MAX_BATCH_EVENTS} or {@link #MAX_BATCH_CHARS}) are gathered into one {@link Batch}
+ * whose text is built once and offered to each client, which sends it without waiting. A lone
+ * event goes out at once in its own frame ({@link #flush()} comes right after it). A client that
+ * stops reading is closed with 1013 once its outstanding frames pass the bound; neither the
+ * pipeline nor the other clients wait for it.
  */
 final class WebSocketSink implements Sink, WebSocketEndpoint {
 
     /** Close code for a client that fell too far behind: try again later. */
     static final int TOO_SLOW = 1013;
+    /**
+     * The most events in one frame: large enough that one frame write carries many events under
+     * load, small enough that a frame stays far below any client's message limit.
+     */
+    static final int MAX_BATCH_EVENTS = 512;
+    /** The most characters of event frames in one batch (a batch ends at the event that passes it). */
+    static final int MAX_BATCH_CHARS = 64 * 1024;
 
     private final Snapshots snapshots;
     private final Logger log;
@@ -37,6 +48,11 @@ final class WebSocketSink implements Sink, WebSocketEndpoint {
     private final Counter tooSlow;
     private final Counter sendFailures;
     private final Counter events;
+    private final Counter frames;
+    private final long[] gatheredSeqs = new long[MAX_BATCH_EVENTS];
+    private final String[] gatheredFrames = new String[MAX_BATCH_EVENTS];
+    private int gathered;
+    private int gatheredChars;
     private volatile long lastSeq;
 
     WebSocketSink(PluginContext context, Duration pingInterval, int maxFrames, long maxChars) {
@@ -49,6 +65,7 @@ final class WebSocketSink implements Sink, WebSocketEndpoint {
         this.tooSlow = context.counter("clients_too_slow");
         this.sendFailures = context.counter("send_failures");
         this.events = context.counter("events_sent");
+        this.frames = context.counter("batches_sent");
         this.pinger = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "websocket-ping");
             t.setDaemon(true);
@@ -62,13 +79,34 @@ final class WebSocketSink implements Sink, WebSocketEndpoint {
     public void accept(Event event) {
         lastSeq = event.seq();
         if (clients.isEmpty()) {
+            // Nobody to send to; a client that joins later gets this event in its snapshot.
             return;
         }
         String frame = Frames.event(event);
-        for (Client client : clients.values()) {
-            client.offer(event.seq(), frame);
+        gatheredSeqs[gathered] = event.seq();
+        gatheredFrames[gathered] = frame;
+        gathered++;
+        gatheredChars += frame.length();
+        if (gathered == MAX_BATCH_EVENTS || gatheredChars >= MAX_BATCH_CHARS) {
+            flush();
         }
-        events.increment();
+    }
+
+    /** Offers the gathered events to every client as one batch. */
+    @Override
+    public void flush() {
+        if (gathered == 0) {
+            return;
+        }
+        Batch batch = new Batch(Arrays.copyOf(gatheredSeqs, gathered), Arrays.copyOf(gatheredFrames, gathered));
+        Arrays.fill(gatheredFrames, 0, gathered, null);
+        gathered = 0;
+        gatheredChars = 0;
+        for (Client client : clients.values()) {
+            client.offer(batch);
+        }
+        events.add(batch.size());
+        frames.increment();
     }
 
     @Override

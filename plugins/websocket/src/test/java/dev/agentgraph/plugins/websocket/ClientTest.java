@@ -57,6 +57,21 @@ class ClientTest {
     private final PendingConnection connection = new PendingConnection();
     private final List<Client> tooSlow = new ArrayList<>();
 
+    private static Batch one(long seq, String frame) {
+        return new Batch(new long[] {seq}, new String[] {frame});
+    }
+
+    private static Batch batch(long first, long last) {
+        int n = (int) (last - first + 1);
+        long[] seqs = new long[n];
+        String[] frames = new String[n];
+        for (int i = 0; i < n; i++) {
+            seqs[i] = first + i;
+            frames[i] = "e" + (first + i);
+        }
+        return new Batch(seqs, frames);
+    }
+
     private static Snapshot snapshot(long seq) {
         JsonObject body = new JsonObject();
         body.addProperty("type", "snapshot");
@@ -67,11 +82,11 @@ class ClientTest {
     @Test
     void eventsHandledDuringTheJoinAreSentAfterTheSnapshotUnlessItCoversThem() {
         Client client = new Client(connection, 100, 1 << 20, tooSlow::add, e -> { });
-        client.offer(5, "e5");
-        client.offer(6, "e6");
+        client.offer(one(5, "e5"));
+        client.offer(one(6, "e6"));
 
         client.join(snapshot(5));
-        client.offer(7, "e7");
+        client.offer(one(7, "e7"));
 
         assertThat(connection.sent).containsExactly("{\"type\":\"snapshot\",\"seq\":5}", "e6", "e7");
     }
@@ -81,8 +96,8 @@ class ClientTest {
         Client client = new Client(connection, 100, 1 << 20, tooSlow::add, e -> { });
         client.join(snapshot(9));
 
-        client.offer(9, "e9");
-        client.offer(10, "e10");
+        client.offer(one(9, "e9"));
+        client.offer(one(10, "e10"));
 
         assertThat(connection.sent).containsExactly("{\"type\":\"snapshot\",\"seq\":9}", "e10");
     }
@@ -94,14 +109,14 @@ class ClientTest {
             c.finish();
         }, e -> { });
         client.join(snapshot(0));
-        client.offer(1, "e1");
-        client.offer(2, "e2");
+        client.offer(one(1, "e1"));
+        client.offer(one(2, "e2"));
         assertThat(tooSlow).isEmpty();
 
-        client.offer(3, "e3");
-        client.offer(4, "e4");
+        client.offer(one(3, "e3"));
+        client.offer(one(4, "e4"));
         connection.complete();
-        client.offer(5, "e5");
+        client.offer(one(5, "e5"));
 
         assertThat(tooSlow).containsExactly(client);
         assertThat(connection.sent).containsExactly("{\"type\":\"snapshot\",\"seq\":0}", "e1", "e2");
@@ -112,10 +127,33 @@ class ClientTest {
         Client client = new Client(connection, 2, 1 << 20, tooSlow::add, e -> { });
         client.join(snapshot(0));
         for (int i = 1; i <= 10; i++) {
-            client.offer(i, "e" + i);
+            client.offer(one(i, "e" + i));
             connection.complete();
         }
         assertThat(tooSlow).isEmpty();
         assertThat(connection.sent).hasSize(11);
+    }
+
+    @Test
+    void aBatchStraddlingTheSnapshotIsCutToTheEventsAfterIt() {
+        Client client = new Client(connection, 100, 1 << 20, tooSlow::add, e -> { });
+        client.offer(batch(3, 6));
+        client.offer(batch(7, 8));
+
+        client.join(snapshot(4));
+        client.offer(batch(9, 9));
+
+        assertThat(connection.sent).containsExactly("{\"type\":\"snapshot\",\"seq\":4}",
+                "{\"type\":\"events\",\"data\":[e5,e6]}", "{\"type\":\"events\",\"data\":[e7,e8]}", "e9");
+    }
+
+    @Test
+    void aBatchWhollyInTheSnapshotIsNotSent() {
+        Client client = new Client(connection, 100, 1 << 20, tooSlow::add, e -> { });
+        client.offer(batch(1, 4));
+
+        client.join(snapshot(4));
+
+        assertThat(connection.sent).containsExactly("{\"type\":\"snapshot\",\"seq\":4}");
     }
 }

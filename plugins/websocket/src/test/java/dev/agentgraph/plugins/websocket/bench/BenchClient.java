@@ -8,9 +8,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real WebSocket client that reads as fast as it can and records, for each frame holding a
- * {@code "t_us":} stamp, the latency from the write. Works with AgentGraph's event frames and with
- * the plain lines {@code websocketd} sends.
+ * A real WebSocket client that reads as fast as it can and records, for each {@code "t_us":}
+ * stamp in a frame, the latency from the write. Works with AgentGraph's event frames, its batch
+ * frames (one stamp per event in it) and the plain lines {@code websocketd} sends.
  */
 final class BenchClient implements WebSocket.Listener, AutoCloseable {
 
@@ -47,17 +47,18 @@ final class BenchClient implements WebSocket.Listener, AutoCloseable {
 
     private void stamp(CharSequence text) {
         LatencyRecorder r = recorder;
-        String s = text.toString();
-        int at = s.indexOf(STAMP);
-        if (r == null || at < 0) {
+        if (r == null) {
             return;
         }
-        int from = at + STAMP.length();
-        int to = from;
-        while (to < s.length() && Character.isDigit(s.charAt(to))) {
-            to++;
+        String s = text.toString();
+        for (int at = s.indexOf(STAMP); at >= 0; at = s.indexOf(STAMP, at + 1)) {
+            int from = at + STAMP.length();
+            int to = from;
+            while (to < s.length() && Character.isDigit(s.charAt(to))) {
+                to++;
+            }
+            r.record(Long.parseLong(s, from, to, 10));
         }
-        r.record(Long.parseLong(s, from, to, 10));
     }
 
     @Override

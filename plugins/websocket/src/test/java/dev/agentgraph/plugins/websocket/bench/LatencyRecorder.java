@@ -39,6 +39,17 @@ final class LatencyRecorder {
         return count < 2 ? 0 : (count - 1) * 1e9 / (lastNanos - firstNanos);
     }
 
+    /** The latency at quantile {@code q} (1.0 is the max), in milliseconds; NaN when nothing arrived. */
+    synchronized double p(double q) {
+        int n = Math.min(count, micros.length);
+        if (n == 0) {
+            return Double.NaN;
+        }
+        long[] sorted = Arrays.copyOf(micros, n);
+        Arrays.sort(sorted);
+        return sorted[Math.min(n - 1, (int) (n * q))] / 1000.0;
+    }
+
     /** {@code p50=… p99=… max=…} in milliseconds. */
     synchronized String summary() {
         int n = Math.min(count, micros.length);

@@ -6,9 +6,11 @@ import dev.agentgraph.plugins.tools.ToolAggregatorFactory;
 import dev.agentgraph.plugins.websocket.WebSocketSinkFactory;
 import dev.agentgraph.testkit.TestAgentGraph;
 import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -16,61 +18,98 @@ import java.util.function.LongSupplier;
 
 /**
  * The pipeline benchmark: a separate writer process appends events to a real file at a steady
- * rate; AgentGraph (jsonl-tail, alive-agents, tool-aggregator, websocket) serves them; a real
- * WebSocket client measures write-to-frame latency and end-to-end throughput.
+ * rate; AgentGraph (jsonl-tail, alive-agents, tool-aggregator, websocket) serves them; real
+ * WebSocket clients measure write-to-frame latency, one client's end-to-end throughput, and ten
+ * clients at once. The same load through {@code websocketd tail -n0 -F FILE} (when websocketd is
+ * on the PATH) is measured first in the same run as the floor, and each figure is printed beside
+ * it with the ratio.
  *
- * <p>Usage: {@code PipelineBench [--external ws://HOST:PORT/ FILE]}. With {@code --external} it
- * only writes FILE and reads that server (the {@code tail -F | websocketd} floor).
- * Settings (system properties): {@code bench.latency.rate} (1000), {@code bench.latency.seconds}
- * (10), {@code bench.throughput.events} (1000000), {@code bench.throughput.rate} (50000).
+ * <p>Settings (system properties): {@code bench.latency.rate} (1000), {@code bench.latency.seconds}
+ * (10), {@code bench.throughput.events} (1000000), {@code bench.throughput.rate} (150000),
+ * {@code bench.fanout.clients} (10), {@code bench.fanout.rate} (20000), {@code bench.fanout.seconds} (10).
  */
 public final class PipelineBench {
 
     private final int latencyRate = Integer.getInteger("bench.latency.rate", 1000);
     private final int latencySeconds = Integer.getInteger("bench.latency.seconds", 10);
     private final int throughputEvents = Integer.getInteger("bench.throughput.events", 1_000_000);
-    private final int throughputRate = Integer.getInteger("bench.throughput.rate", 50_000);
+    private final int throughputRate = Integer.getInteger("bench.throughput.rate", 150_000);
+    private final int fanoutClients = Integer.getInteger("bench.fanout.clients", 10);
+    private final int fanoutRate = Integer.getInteger("bench.fanout.rate", 20_000);
+    private final int fanoutSeconds = Integer.getInteger("bench.fanout.seconds", 10);
     private final List<String> heapSamples = new CopyOnWriteArrayList<>();
     /** Events the server has read so far, when it runs in this JVM; heap is sampled by it. */
     private volatile LongSupplier serverEvents;
 
+    /** The figures of one server. */
+    private record Result(double p50, double p99, double max, int received, double rate, int fanoutMin) {
+    }
+
     public static void main(String[] args) throws Exception {
         PipelineBench bench = new PipelineBench();
-        if (args.length == 3 && args[0].equals("--external")) {
-            bench.run("tail -F | websocketd", URI.create(args[1]), Path.of(args[2]));
-        } else {
-            Path dir = Files.createTempDirectory("agentgraph-bench");
-            Path file = dir.resolve("agent-events.jsonl");
-            try (TestAgentGraph graph = TestAgentGraph.builder()
-                    .component(new JsonlTailFactory())
-                    .component(new AliveAgentsFactory())
-                    .component(new ToolAggregatorFactory())
-                    .component(new WebSocketSinkFactory())
-                    .eventsFile(file)
-                    .start()) {
-                bench.serverEvents = () -> graph.stats().getAsJsonObject("components").getAsJsonObject("jsonl-tail")
-                        .getAsJsonObject("counters").get("events").getAsLong();
-                bench.run("agentgraph", graph.ws("/stream"), file);
-                System.out.printf("agentgraph: websocket sink drops=%s, clients closed as too slow=%s%n",
-                        graph.stats().getAsJsonObject("components").getAsJsonObject("websocket").get("drops"),
-                        graph.stats().getAsJsonObject("components").getAsJsonObject("websocket")
-                                .getAsJsonObject("counters").get("clients_too_slow"));
-            }
-        }
+        Result floor = bench.floor();
+        Result ours = bench.agentgraph();
+        bench.report(floor, ours);
         System.exit(0);
     }
 
-    private void run(String name, URI uri, Path file) throws Exception {
+    private Result floor() throws Exception {
+        if (!onPath("websocketd")) {
+            System.out.println("websocketd is not installed (apt-get install -y websocketd): no floor measured");
+            return null;
+        }
+        Path dir = Files.createTempDirectory("agentgraph-bench-floor");
+        Path file = dir.resolve("agent-events.jsonl");
+        Files.createFile(file);
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Process websocketd = new ProcessBuilder("websocketd", "--address=127.0.0.1", "--port=" + port,
+                "--loglevel=error", "tail", "-n0", "-F", file.toString()).inheritIO().start();
+        try {
+            awaitListening(port);
+            return run("tail -F | websocketd", URI.create("ws://127.0.0.1:" + port + "/"), file);
+        } finally {
+            websocketd.destroy();
+            websocketd.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private Result agentgraph() throws Exception {
+        Path dir = Files.createTempDirectory("agentgraph-bench");
+        Path file = dir.resolve("agent-events.jsonl");
+        try (TestAgentGraph graph = TestAgentGraph.builder()
+                .component(new JsonlTailFactory())
+                .component(new AliveAgentsFactory())
+                .component(new ToolAggregatorFactory())
+                .component(new WebSocketSinkFactory())
+                .eventsFile(file)
+                .start()) {
+            serverEvents = () -> graph.stats().getAsJsonObject("components").getAsJsonObject("jsonl-tail")
+                    .getAsJsonObject("counters").get("events").getAsLong();
+            Result result = run("agentgraph", graph.ws("/stream"), file);
+            var ws = graph.stats().getAsJsonObject("components").getAsJsonObject("websocket");
+            System.out.printf("agentgraph: websocket sink drops=%s, clients closed as too slow=%s, events sent=%s in %s frames%n",
+                    ws.get("drops"), ws.getAsJsonObject("counters").get("clients_too_slow"),
+                    ws.getAsJsonObject("counters").get("events_sent"), ws.getAsJsonObject("counters").get("batches_sent"));
+            return result;
+        }
+    }
+
+    private Result run(String name, URI uri, Path file) throws Exception {
+        LatencyRecorder latency;
+        LatencyRecorder bulk;
         try (BenchClient client = new BenchClient(uri)) {
             // Warm-up: let the JIT compile the path before measuring.
-            measure(client, file, 20_000, 20_000, 30);
+            measure(List.of(client), file, 20_000, 20_000, 30);
 
-            LatencyRecorder latency = measure(client, file, latencyRate, latencyRate * latencySeconds, latencySeconds + 20);
+            latency = measure(List.of(client), file, latencyRate, latencyRate * latencySeconds, latencySeconds + 20).get(0);
             System.out.printf("%s: latency at %,d events/s: %s%n", name, latencyRate, latency.summary());
 
             Thread heap = heapSampler();
             var cpuBefore = ThreadCpu.sample();
-            LatencyRecorder bulk = measure(client, file, throughputRate, throughputEvents, 120);
+            bulk = measure(List.of(client), file, throughputRate, throughputEvents, 120).get(0);
             var cpuAfter = ThreadCpu.sample();
             heap.interrupt();
             heap.join();
@@ -82,22 +121,65 @@ public final class PipelineBench {
                 System.out.printf("%s: heap used after GC every 100,000 events read (MiB): %s%n", name, heapSamples);
             }
         }
+        List<BenchClient> many = new ArrayList<>();
+        int fanoutMin;
+        try {
+            for (int i = 0; i < fanoutClients; i++) {
+                many.add(new BenchClient(uri));
+            }
+            TimeUnit.MILLISECONDS.sleep(500); // websocketd starts a tail per connection
+            int count = fanoutRate * fanoutSeconds;
+            List<LatencyRecorder> each = measure(many, file, fanoutRate, count, fanoutSeconds + 30);
+            fanoutMin = each.stream().mapToInt(LatencyRecorder::count).min().orElse(0);
+            System.out.printf("%s: %d clients, %,d events offered at %,d/s: fewest received by one client %,d; %s (client 1)%n",
+                    name, fanoutClients, count, fanoutRate, fanoutMin, each.get(0).summary());
+        } finally {
+            many.forEach(BenchClient::close);
+        }
+        return new Result(latency.p(0.50), latency.p(0.99), latency.p(1.0), bulk.count(), bulk.throughput(), fanoutMin);
     }
 
-    private LatencyRecorder measure(BenchClient client, Path file, int rate, int count, int timeoutSeconds) throws Exception {
-        LatencyRecorder recorder = new LatencyRecorder(count);
-        client.record(recorder);
+    private void report(Result floor, Result ours) {
+        System.out.println();
+        System.out.printf("%-44s %16s %16s %8s%n", "", "agentgraph", "tail|websocketd", "ratio");
+        row("latency p50 (ms)", ours.p50(), floor == null ? Double.NaN : floor.p50(), "%.3f");
+        row("latency p99 (ms)", ours.p99(), floor == null ? Double.NaN : floor.p99(), "%.3f");
+        row("latency max (ms)", ours.max(), floor == null ? Double.NaN : floor.max(), "%.3f");
+        row(String.format("one client: received of %,d at %,d/s", throughputEvents, throughputRate),
+                ours.received(), floor == null ? Double.NaN : floor.received(), "%,.0f");
+        row("one client: events/s end to end", ours.rate(), floor == null ? Double.NaN : floor.rate(), "%,.0f");
+        row(String.format("%d clients: fewest received of %,d", fanoutClients, fanoutRate * fanoutSeconds),
+                ours.fanoutMin(), floor == null ? Double.NaN : floor.fanoutMin(), "%,.0f");
+    }
+
+    private static void row(String what, double ours, double floor, String format) {
+        System.out.printf("%-44s %16s %16s %8s%n", what, String.format(format, ours),
+                Double.isNaN(floor) ? "-" : String.format(format, floor),
+                Double.isNaN(floor) || floor == 0 ? "-" : String.format("%.2f", ours / floor));
+    }
+
+    private List<LatencyRecorder> measure(List<BenchClient> clients, Path file, int rate, int count, int timeoutSeconds)
+            throws Exception {
+        List<LatencyRecorder> recorders = new ArrayList<>();
+        for (BenchClient client : clients) {
+            LatencyRecorder recorder = new LatencyRecorder(count);
+            client.record(recorder);
+            recorders.add(recorder);
+        }
         Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), BenchWriter.class.getName(),
                 file.toString(), Integer.toString(rate), Integer.toString(count))
                 .inheritIO().start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        int seen = -1;
+        long seen = -1;
         long lastProgress = System.nanoTime();
         // Until every event arrived, or the writer is done and nothing more came for 2 s (some were dropped).
-        while (recorder.count() < count && System.nanoTime() < deadline && !client.closed.isDone()) {
+        while (System.nanoTime() < deadline) {
+            long now = recorders.stream().mapToLong(LatencyRecorder::count).sum();
+            if (now >= (long) count * clients.size() || clients.stream().anyMatch(c -> c.closed.isDone())) {
+                break;
+            }
             TimeUnit.MILLISECONDS.sleep(20);
-            int now = recorder.count();
             if (now != seen) {
                 seen = now;
                 lastProgress = System.nanoTime();
@@ -106,10 +188,12 @@ public final class PipelineBench {
             }
         }
         writer.waitFor(10, TimeUnit.SECONDS);
-        if (client.closed.isDone()) {
-            System.out.println("the server closed the connection: " + client.closed.get());
+        for (BenchClient client : clients) {
+            if (client.closed.isDone()) {
+                System.out.println("the server closed a connection: " + client.closed.get());
+            }
         }
-        return recorder;
+        return recorders;
     }
 
     /**
@@ -139,5 +223,26 @@ public final class PipelineBench {
         }, "heap-sampler");
         t.start();
         return t;
+    }
+
+    private static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void awaitListening(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (java.io.IOException e) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+        }
+        throw new IllegalStateException("websocketd did not listen on " + port);
     }
 }
