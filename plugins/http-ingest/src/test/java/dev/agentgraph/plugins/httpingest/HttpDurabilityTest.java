@@ -1,6 +1,7 @@
 package dev.agentgraph.plugins.httpingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -56,7 +57,7 @@ class HttpDurabilityTest {
             }
             ws.awaitFrame(f -> Frames.isEvent(f, "tool_use", "agent_id", AGENT));
             // The tail read every appended line back and left it, as already decoded.
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> counter(first, "ingest_copies")
+            await().atMost(Duration.ofSeconds(10)).until(() -> counter(first, "ingest_copies")
                     == beforeItsStop.size());
             assertThat(ws.frames()).filteredOn(f -> Frames.isEvent(f, "agent_spawn", "id", AGENT)).hasSize(1);
         }
@@ -68,13 +69,21 @@ class HttpDurabilityTest {
         assertThat(line.get("agentgraph_runtime").getAsString()).as("the runtime of the path").isEqualTo("claude-code");
         assertThat(line.get("agentgraph_host").getAsString()).isEqualTo("laptop-7");
 
-        try (TestAgentGraph second = graph(events, false); WsClient ws = WsClient.connect(second.ws("/stream"))) {
-            JsonObject snapshot = ws.snapshot();
+        try (TestAgentGraph second = graph(events, false)) {
+            // The tail replays the file's history as the server starts; a snapshot may come first.
+            JsonObject snapshot = await().atMost(Duration.ofSeconds(10))
+                    .until(() -> snapshot(second), s -> s.getAsJsonArray("alive").size() == 1);
             JsonObject agent = snapshot.getAsJsonArray("alive").get(0).getAsJsonObject();
             assertThat(agent.get("id").getAsString()).isEqualTo(AGENT);
             assertThat(agent.get("model").getAsString()).isEqualTo("claude-haiku-4-5-20251001");
             JsonObject s = snapshot.getAsJsonArray("sessions").get(0).getAsJsonObject();
             assertThat(s.get("host").getAsString()).isEqualTo("laptop-7");
+        }
+    }
+
+    private static JsonObject snapshot(TestAgentGraph graph) {
+        try (WsClient ws = WsClient.connect(graph.ws("/stream"))) {
+            return ws.snapshot();
         }
     }
 
