@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /** A decoder fed by hand on the test thread, as the pipeline thread would. */
 final class DecoderHarness {
 
-    final Map<String, AtomicLong> counters = new HashMap<>();
+    /** Concurrent, as the plugin context's: the transcript worker counts its errors on its own thread. */
+    final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
     final List<Event> out = new ArrayList<>();
     final List<Event> passed = new ArrayList<>();
     final ClaudeCodeDecoder decoder;
