@@ -136,6 +136,21 @@ public final class Canonical {
         return start == end ? cwd : cwd.substring(start, end);
     }
 
+    /**
+     * A string from an untrusted payload cut to at most {@code max} characters, with an ellipsis
+     * when cut; never splits a surrogate pair. Every decoder bounds what it emits with this.
+     */
+    public static String bound(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        int end = max - 1;
+        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end) + "…";
+    }
+
     private static boolean isSeparator(char c) {
         return c == '/' || c == '\\';
     }

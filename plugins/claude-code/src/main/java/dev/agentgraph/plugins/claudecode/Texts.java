@@ -31,14 +31,7 @@ final class Texts {
 
     /** At most {@code max} characters, with an ellipsis when cut; never splits a surrogate pair. */
     static String bound(String s, int max) {
-        if (s == null || s.length() <= max) {
-            return s;
-        }
-        int end = max - 1;
-        if (Character.isHighSurrogate(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(0, end) + "…";
+        return Canonical.bound(s, max);
     }
 
     /** A one-line summary of a tool call: its command, path, pattern… */

@@ -258,7 +258,7 @@ final class GeminiDecoder implements Reducer {
 
     /** A payload's string cut to {@code max} characters (untrusted: never unbounded). */
     static String bound(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        return Canonical.bound(s, max);
     }
 
     /** Where derived events go, whether they are history, and when they happened. */

@@ -1,5 +1,7 @@
 package dev.agentgraph.plugins.otlp;
 
+import dev.agentgraph.api.Canonical;
+
 /** Bounded strings: every string taken from a request is cut before it is kept or sent on. */
 final class Texts {
 
@@ -15,14 +17,7 @@ final class Texts {
 
     /** At most {@code max} characters, with an ellipsis when cut; never splits a surrogate pair. */
     static String bound(String s, int max) {
-        if (s == null || s.length() <= max) {
-            return s;
-        }
-        int end = max - 1;
-        if (Character.isHighSurrogate(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(0, end) + "…";
+        return Canonical.bound(s, max);
     }
 
     /** {@code null} for an empty string, so that absent and empty mean the same. */
