@@ -90,19 +90,35 @@ class RealSequencesTest {
         }
         assertThat(counter("unknown_hooks")).as("unknown hook events").isZero();
         assertThat(graph.stats().getAsJsonObject("pipeline").get("errors").getAsLong()).isZero();
+        // What the page is sent when it joins is that same state.
+        try (WsClient ws = WsClient.connect(graph.ws("/stream"))) {
+            assertThat(list(ws.snapshot())).isEqualTo(alive());
+        }
         if (whole) {
             assertThat(alive()).as("alive at the end of " + name).isEmpty();
         }
     }
 
+    /**
+     * The alive agents, from a snapshot taken on the pipeline thread: a snapshot after every line
+     * through a new WebSocket each (hundreds of connections in seconds) tested connection churn,
+     * not what the payloads reveal; the page's own join is checked once at the end.
+     */
     private List<JsonObject> alive() {
-        try (WsClient ws = WsClient.connect(graph.ws("/stream"))) {
-            List<JsonObject> list = new ArrayList<>();
-            for (JsonElement a : ws.snapshot().getAsJsonArray("alive")) {
-                list.add(a.getAsJsonObject());
-            }
-            return list;
+        try {
+            return list(graph.graph().snapshots().take().body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
         }
+    }
+
+    private static List<JsonObject> list(JsonObject snapshot) {
+        List<JsonObject> list = new ArrayList<>();
+        for (JsonElement a : snapshot.getAsJsonArray("alive")) {
+            list.add(a.getAsJsonObject());
+        }
+        return list;
     }
 
     /** A counter of the claude-code decoder, from the server's stats. */
