@@ -28,6 +28,9 @@ public interface PluginContext {
     /** The current snapshot of every reducer's part, consistent with event sequence numbers. */
     Snapshots snapshots();
 
+    /** Rebuilds the reducers' state from the start of a recording (for a source that seeks). */
+    Rebuilds rebuilds();
+
     /** The clock to read; tests replace it. */
     Clock clock();
 }

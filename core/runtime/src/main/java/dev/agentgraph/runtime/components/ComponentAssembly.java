@@ -90,7 +90,7 @@ public final class ComponentAssembly {
                 continue;
             }
             ComponentContext context = new ComponentContext(record, config, core.eventsFile(), routes,
-                    pipeline.snapshots(), clock);
+                    pipeline.snapshots(), pipeline.rebuilds(), clock);
             contexts.put(record, context);
             Guard guard = new Guard(record.stats(), context.log());
             try {
@@ -113,8 +113,10 @@ public final class ComponentAssembly {
             case REDUCER -> {
                 ReducerFactory factory = (ReducerFactory) record.factory();
                 Reducer reducer = notNull(factory.create(context));
-                pipeline.addReducer(new ReducerStage(record.id(), factory.order(), reducer, record.stats(), guard));
-                unstartedCleanup.add(() -> guard.run("close", reducer::close));
+                ReducerStage stage = new ReducerStage(record.id(), factory.order(), reducer,
+                        () -> notNull(factory.create(context)), record.stats(), guard);
+                pipeline.addReducer(stage);
+                unstartedCleanup.add(stage::close);
             }
             case SINK -> {
                 Sink sink = notNull(((SinkFactory) record.factory()).create(context));

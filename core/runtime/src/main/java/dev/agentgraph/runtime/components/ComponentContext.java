@@ -3,6 +3,7 @@ package dev.agentgraph.runtime.components;
 import dev.agentgraph.api.Counter;
 import dev.agentgraph.api.PluginConfig;
 import dev.agentgraph.api.PluginContext;
+import dev.agentgraph.api.Rebuilds;
 import dev.agentgraph.api.Routes;
 import dev.agentgraph.api.Snapshots;
 import dev.agentgraph.runtime.config.ComponentConfig;
@@ -19,16 +20,18 @@ public final class ComponentContext implements PluginContext {
     private final Path eventsFile;
     private final Routes routes;
     private final Snapshots snapshots;
+    private final Rebuilds rebuilds;
     private final Clock clock;
     private final Logger log;
 
     public ComponentContext(ComponentRecord record, ComponentConfig config, Path eventsFile, Routes serverRoutes,
-            Snapshots snapshots, Clock clock) {
+            Snapshots snapshots, Rebuilds rebuilds, Clock clock) {
         this.record = record;
         this.config = config;
         this.eventsFile = eventsFile;
         this.routes = new RecordingRoutes(serverRoutes, record);
         this.snapshots = snapshots;
+        this.rebuilds = rebuilds;
         this.clock = clock;
         this.log = ErrorRecordingLogger.wrap(LoggerFactory.getLogger("agentgraph." + record.id()), record, clock);
     }
@@ -72,6 +75,11 @@ public final class ComponentContext implements PluginContext {
     @Override
     public Snapshots snapshots() {
         return snapshots;
+    }
+
+    @Override
+    public Rebuilds rebuilds() {
+        return rebuilds;
     }
 
     @Override

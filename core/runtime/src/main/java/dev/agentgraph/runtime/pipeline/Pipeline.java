@@ -3,6 +3,7 @@ package dev.agentgraph.runtime.pipeline;
 import com.google.gson.JsonObject;
 import dev.agentgraph.api.Emitter;
 import dev.agentgraph.api.Event;
+import dev.agentgraph.api.Rebuilds;
 import dev.agentgraph.api.Snapshots;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Everything that touches reducer state happens on the pipeline thread: events, ticks (about
  * once a second) and snapshots (a control message served between two events, so a snapshot with
- * {@code seq} N reflects exactly the events numbered up to N). Untyped events still untyped after
+ * {@code seq} N reflects exactly the events numbered up to N), and rebuilds (queued behind the
+ * events before them: every reducer made anew and fed a recording, see {@link Rebuilds}). Untyped events still untyped after
  * the last reducer are dropped and counted; history events reach reducers only.
  *
  * <p>Add reducers and sinks, then {@link #start()}; at shutdown, after the sources are closed,
@@ -51,10 +54,13 @@ public final class Pipeline {
     private final List<SinkRunner> sinks = new ArrayList<>();
     private final Thread thread;
     private final Snapshots snapshots = this::takeSnapshot;
+    private final Rebuilds rebuilds = this::rebuild;
     private volatile boolean accepting = true;
     private volatile boolean running = true;
     private volatile long lastSeq;
     private boolean started;
+    /** While a rebuild feeds the reducers: whatever leaves them goes to no sink. */
+    private boolean rebuilding;
 
     /** A pipeline whose own counters ({@code in}, {@code out}, drops, untyped, history) go to {@code stats}. */
     public Pipeline(Clock clock, int queueSize, ComponentStats stats) {
@@ -91,6 +97,11 @@ public final class Pipeline {
     /** Takes snapshots on the pipeline thread; usable before {@link #start()} (served once started). */
     public Snapshots snapshots() {
         return snapshots;
+    }
+
+    /** Rebuilds the reducers' state on the pipeline thread; usable before {@link #start()} (served once started). */
+    public Rebuilds rebuilds() {
+        return rebuilds;
     }
 
     /**
@@ -214,9 +225,7 @@ public final class Pipeline {
                 }
                 handle(message);
             }
-            for (ReducerStage stage : stages) {
-                stage.guard().run("close", stage.reducer()::close);
-            }
+            stages.forEach(ReducerStage::close);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -231,6 +240,12 @@ public final class Pipeline {
                 runFrom(0, event);
             } else if (message instanceof SnapshotRequest request) {
                 request.result.complete(snapshot());
+            } else if (message instanceof RebuildRequest request) {
+                try {
+                    rebuildNow(request.feed);
+                } finally {
+                    request.done.complete(null);
+                }
             }
         } catch (Throwable t) {
             // Guards catch plugin failures; anything here is the pipeline's own bug. Keep running.
@@ -269,7 +284,7 @@ public final class Pipeline {
             untyped.increment();
             return;
         }
-        if (event.isHistory()) {
+        if (event.isHistory() || rebuilding) {
             history.increment();
             return;
         }
@@ -324,16 +339,63 @@ public final class Pipeline {
         }
     }
 
+    private void rebuild(Consumer<Emitter> feed) throws InterruptedException {
+        Objects.requireNonNull(feed, "feed");
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("Rebuilds.rebuild() was called on the pipeline thread; call it from a source's thread");
+        }
+        if (!running) {
+            throw new IllegalStateException("the pipeline has stopped");
+        }
+        RebuildRequest request = new RebuildRequest(feed);
+        inbound.control(request, false);
+        try {
+            request.done.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("no rebuild: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Makes every reducer anew, feeds it the recording as played now, and tells the sinks. */
+    private void rebuildNow(Consumer<Emitter> feed) {
+        stages.forEach(ReducerStage::renew);
+        Emitter played = event -> {
+            if (event != null) {
+                runFrom(0, event);
+            }
+        };
+        rebuilding = true;
+        try {
+            guard.run("rebuild", () -> feed.accept(played));
+        } finally {
+            rebuilding = false;
+        }
+        leave(Event.builder(Rebuilds.REBUILT).build());
+        LOG.info("state rebuilt: every reducer made anew and fed the recording");
+    }
+
     private void failPendingSnapshots() {
         Object message;
         try {
             while ((message = inbound.poll(0)) != null) {
                 if (message instanceof SnapshotRequest request) {
                     request.result.completeExceptionally(new IllegalStateException("the pipeline has stopped"));
+                } else if (message instanceof RebuildRequest request) {
+                    request.done.completeExceptionally(new IllegalStateException("the pipeline has stopped"));
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A rebuild asked for by a source's thread, done by the pipeline thread. */
+    private static final class RebuildRequest {
+        final Consumer<Emitter> feed;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        RebuildRequest(Consumer<Emitter> feed) {
+            this.feed = feed;
         }
     }
 

@@ -169,6 +169,11 @@ public final class ExportCost {
         }
 
         @Override
+        public dev.agentgraph.api.Rebuilds rebuilds() {
+            throw new UnsupportedOperationException("not used by the sink");
+        }
+
+        @Override
         public Clock clock() {
             return Clock.systemUTC();
         }

@@ -17,7 +17,8 @@ import org.pf4j.Extension;
  * {@code speed} (1 = original timing, 1000 = as fast as the pipeline takes it), {@code gap} (the
  * wait before a line that carries no time), {@code max-gap} (longer silences in the recording are
  * shortened to this), {@code max-line} (longer lines are skipped), {@code time-fields} (members
- * holding a line's time, first found wins).
+ * holding a line's time, first found wins). While it plays, {@code /api/replay} pauses, plays,
+ * changes the speed and jumps to any moment ({@link ReplayControl}).
  */
 @Extension
 public final class ReplaySourceFactory implements SourceFactory {
@@ -53,7 +54,7 @@ public final class ReplaySourceFactory implements SourceFactory {
             throw context.config().invalid("file", "cannot read " + file);
         }
         double speed = config.number("speed", 1.0);
-        if (!(speed > 0) || Double.isInfinite(speed)) {
+        if (!PlayClock.isSpeed(speed)) {
             throw context.config().invalid("speed", "must be a positive number, was " + speed);
         }
         Duration gap = config.duration("gap", Duration.ofMillis(100));
@@ -64,7 +65,9 @@ public final class ReplaySourceFactory implements SourceFactory {
         }
         List<String> timeFields = Arrays.stream(config.string("time-fields", DEFAULT_TIME_FIELDS).split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
-        return new ReplaySource(file, new ReplayPacer(speed, gap, maxGap), new EventTime(timeFields),
-                (int) maxLine, speed, context);
+        PlayClock clock = new PlayClock(speed, true);
+        ReplaySource source = new ReplaySource(file, gap, maxGap, new EventTime(timeFields), (int) maxLine, clock, context);
+        new ReplayControl(source, clock).mount(context.routes());
+        return source;
     }
 }

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * <p>Joining without a gap: the client is registered (not yet live) before the snapshot is taken,
  * so every batch the sink offers after that is either held here or sent live; events handled
  * before it was registered are already in the snapshot. On joining, held events with a sequence
- * number up to the snapshot's are dropped, the others sent after it.
+ * number up to the snapshot's are dropped, the others sent after it. After a rebuild of the
+ * state ({@link #resync}) the same holds for the new snapshot.
  */
 final class Client {
 
@@ -32,6 +33,8 @@ final class Client {
     private volatile boolean live;
     private long joinedAt;
     private List<Batch> held = new ArrayList<>();
+    /** A rebuild's snapshot that came while joining; it supersedes an older join snapshot. */
+    private Snapshot rebuilt;
 
     Client(WebSocketConnection connection, int maxFrames, long maxChars, Consumer<Client> onTooSlow,
             Consumer<Throwable> onSendFailure) {
@@ -47,7 +50,9 @@ final class Client {
     }
 
     /** Sends the snapshot first, then the events held meanwhile that it does not cover. */
-    synchronized void join(Snapshot snapshot) {
+    synchronized void join(Snapshot taken) {
+        Snapshot snapshot = rebuilt != null && rebuilt.seq() > taken.seq() ? rebuilt : taken;
+        rebuilt = null;
         send(snapshot.body().toString());
         for (Batch b : held) {
             sendAfter(b, snapshot.seq());
@@ -55,6 +60,20 @@ final class Client {
         held = null;
         joinedAt = snapshot.seq();
         live = true;
+    }
+
+    /**
+     * The state was rebuilt: {@code snapshot} (taken after the rebuild, on the sink's thread)
+     * replaces what the client holds; events it covers are not sent again.
+     */
+    synchronized void resync(Snapshot snapshot) {
+        if (live) {
+            send(snapshot.body().toString());
+            joinedAt = snapshot.seq();
+        } else {
+            held.clear();
+            rebuilt = snapshot;
+        }
     }
 
     /** A batch of events (often just one), from the sink's thread. */

@@ -3,6 +3,7 @@ package dev.agentgraph.plugins.websocket;
 import dev.agentgraph.api.Counter;
 import dev.agentgraph.api.Event;
 import dev.agentgraph.api.PluginContext;
+import dev.agentgraph.api.Rebuilds;
 import dev.agentgraph.api.Sink;
 import dev.agentgraph.api.Snapshots;
 import dev.agentgraph.api.WebSocketConnection;
@@ -23,7 +24,8 @@ import org.slf4j.Logger;
  * whose text is built once and offered to each client, which sends it without waiting. A lone
  * event goes out at once in its own frame ({@link #flush()} comes right after it). A client that
  * stops reading is closed with 1013 once its outstanding frames pass the bound; neither the
- * pipeline nor the other clients wait for it.
+ * pipeline nor the other clients wait for it. When the state was rebuilt (a replay's seek:
+ * {@link Rebuilds#REBUILT}) every client is sent a fresh snapshot on its connection instead.
  */
 final class WebSocketSink implements Sink, WebSocketEndpoint {
 
@@ -49,6 +51,7 @@ final class WebSocketSink implements Sink, WebSocketEndpoint {
     private final Counter sendFailures;
     private final Counter events;
     private final Counter frames;
+    private final Counter resyncs;
     private final long[] gatheredSeqs = new long[MAX_BATCH_EVENTS];
     private final String[] gatheredFrames = new String[MAX_BATCH_EVENTS];
     private int gathered;
@@ -66,6 +69,7 @@ final class WebSocketSink implements Sink, WebSocketEndpoint {
         this.sendFailures = context.counter("send_failures");
         this.events = context.counter("events_sent");
         this.frames = context.counter("batches_sent");
+        this.resyncs = context.counter("rebuild_snapshots");
         this.pinger = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "websocket-ping");
             t.setDaemon(true);
@@ -76,10 +80,14 @@ final class WebSocketSink implements Sink, WebSocketEndpoint {
     }
 
     @Override
-    public void accept(Event event) {
+    public void accept(Event event) throws InterruptedException {
         lastSeq = event.seq();
         if (clients.isEmpty()) {
             // Nobody to send to; a client that joins later gets this event in its snapshot.
+            return;
+        }
+        if (Rebuilds.REBUILT.equals(event.type())) {
+            resyncAll();
             return;
         }
         String frame = Frames.event(event);
@@ -107,6 +115,16 @@ final class WebSocketSink implements Sink, WebSocketEndpoint {
         }
         events.add(batch.size());
         frames.increment();
+    }
+
+    /** What every client holds is superseded: each gets a snapshot taken now, then what follows it. */
+    private void resyncAll() throws InterruptedException {
+        flush();
+        Snapshots.Snapshot snapshot = snapshots.take();
+        for (Client client : clients.values()) {
+            client.resync(snapshot);
+        }
+        resyncs.increment();
     }
 
     @Override

@@ -5,31 +5,26 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Turns the recorded times of successive lines into how long to wait before each, on one
- * recording-time axis so that waits do not drift: the gap between two timed lines is kept (never
- * negative, at most {@code maxGap}), a line without a time comes {@code untimedGap} after the
- * previous one, and everything is divided by {@code speed}.
+ * Places the lines of a recording on one time axis, in milliseconds after its first line, so
+ * that playing, pausing and seeking all speak of the same moments: the gap between two timed
+ * lines is kept (never negative, at most {@code maxGap}) and a line without a time comes
+ * {@code untimedGap} after the previous one. How fast the axis is played is {@link PlayClock}'s.
  */
-final class ReplayPacer {
+final class RecordingAxis {
 
-    private final double speed;
     private final long untimedGapMillis;
     private final long maxGapMillis;
     private boolean started;
     private Instant previous;
     private long recordingMillis;
 
-    ReplayPacer(double speed, Duration untimedGap, Duration maxGap) {
-        this.speed = speed;
+    RecordingAxis(Duration untimedGap, Duration maxGap) {
         this.untimedGapMillis = untimedGap.toMillis();
         this.maxGapMillis = maxGap.toMillis();
     }
 
-    /**
-     * Advances past one line and returns when it is due, in nanoseconds after the first line was
-     * played (already scaled by speed).
-     */
-    long due(Optional<Instant> time) {
+    /** Advances past one line and returns its moment on the axis. */
+    long at(Optional<Instant> time) {
         if (started) {
             long gap;
             if (time.isPresent() && previous != null) {
@@ -41,6 +36,6 @@ final class ReplayPacer {
         }
         started = true;
         time.ifPresent(t -> previous = t);
-        return Math.round(recordingMillis * 1_000_000.0 / speed);
+        return recordingMillis;
     }
 }
