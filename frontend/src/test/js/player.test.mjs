@@ -37,3 +37,19 @@ test('an odd recording is an empty timeline', () => {
     assert.deepEqual(framesUpTo(line, 0), [line.snapshot]);
   }
 });
+
+test('the page offers the server replay controls only when a replay runs', async () => {
+  const { replaying } = await import('../../main/resources/agentgraph/web/server-player.js');
+  assert.equal(replaying({ components: { replay: { state: 'running' } } }), true);
+  assert.equal(replaying({ components: { replay: { state: 'failed' } } }), false);
+  assert.equal(replaying({ components: { 'jsonl-tail': { state: 'running' } } }), false);
+  assert.equal(replaying(null), false);
+  assert.equal(replaying({}), false);
+});
+
+test('the bar shows m:ss', async () => {
+  const { clock } = await import('../../main/resources/agentgraph/web/player-bar.js');
+  assert.equal(clock(0), '0:00');
+  assert.equal(clock(61_400), '1:01');
+  assert.equal(clock(-5), '0:00');
+});

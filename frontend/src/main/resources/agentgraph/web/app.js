@@ -12,6 +12,7 @@ import { HealthPanel } from './health.js';
 import { FirstRun } from './first-run.js';
 import { FindBar } from './find.js';
 import { Player } from './player.js';
+import { ServerPlayer, replaying } from './server-player.js';
 
 const BUCKETS_KEY = 'agentgraph.buckets';
 
@@ -106,6 +107,13 @@ if (recording) {
     },
     (state) => showConnection(badge, state),
   );
+  // A server playing a recording (--replay) lets the page pause, play and jump in it.
+  fetch(apiUrl('/api/stats'), { cache: 'no-store', credentials: 'same-origin' })
+    .then((res) => (res.ok ? res.json() : null))
+    .then((stats) => {
+      if (replaying(stats)) player = new ServerPlayer(document.getElementById('player'), apiUrl('/api/replay'));
+    })
+    .catch(() => {}); // no stats: no replay controls; the health panel says what is wrong
 }
 
 function showCard(hit, pin) {

@@ -4,9 +4,9 @@
 // timeline() and framesUpTo() are pure.
 
 import { time } from './format.js';
+import { PlayerBar } from './player-bar.js';
 
 const STEP_MS = 100; // how often playing advances
-export const SPEEDS = [1, 2, 5, 10, 50];
 
 /** {snapshot, events: [{frame, at}], start, end} from a recording's frames; times from each event's ts. */
 export function timeline(frames) {
@@ -35,12 +35,6 @@ export function framesUpTo(line, t) {
   return out;
 }
 
-function clock(ms) {
-  const s = Math.max(0, Math.round(ms / 1000));
-  const m = Math.floor(s / 60);
-  return m + ':' + String(s % 60).padStart(2, '0');
-}
-
 export class Player {
   /**
    * @param root the player bar
@@ -54,28 +48,13 @@ export class Player {
     this.next = 0; // index of the first event not yet applied
     this.speed = 1;
     this.timer = 0;
-    this.button = root.querySelector('#play-toggle');
-    this.slider = root.querySelector('#seek');
-    this.label = root.querySelector('#play-time');
-    this.speedSelect = root.querySelector('#play-speed');
-    root.hidden = false;
-    this.slider.max = String(Math.max(0, this.line.end - this.line.start));
-    this.slider.addEventListener('input', () => {
-      // The slider moves in steps: its last step means the very end, where the last events are.
-      const v = Number(this.slider.value);
-      const last = Number(this.slider.max) - Number(this.slider.step || 1);
-      this.seek(v >= last ? this.line.end : this.line.start + v);
-    });
-    this.button.addEventListener('click', () => (this.timer ? this.pause() : this.play()));
-    this.speedSelect.replaceChildren(...SPEEDS.map((s) => {
-      const o = document.createElement('option');
-      o.value = String(s);
-      o.textContent = s + '×';
-      return o;
-    }));
-    this.speedSelect.addEventListener('change', () => {
-      this.speed = Number(this.speedSelect.value) || 1;
-    });
+    this.bar = new PlayerBar(root, {
+      seek: (ms) => this.seek(this.line.start + ms),
+      toggle: () => (this.timer ? this.pause() : this.play()),
+      speed: (x) => {
+        this.speed = x;
+      },
+    }, true);
     this.seek(this.line.start);
     this.play(); // a file someone sent is opened to be watched
   }
@@ -115,11 +94,7 @@ export class Player {
   }
 
   show() {
-    const at = this.t - this.line.start;
-    this.slider.value = String(at);
-    this.button.textContent = this.timer ? '❚❚ pause' : '▶ play';
-    this.button.setAttribute('aria-pressed', String(this.timer !== 0));
-    this.label.textContent = clock(at) + ' / ' + clock(this.line.end - this.line.start);
+    this.bar.show(this.t - this.line.start, this.line.end - this.line.start, this.timer !== 0);
   }
 
   state() {
