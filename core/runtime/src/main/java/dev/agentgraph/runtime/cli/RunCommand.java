@@ -42,13 +42,19 @@ public final class RunCommand implements Callable<Integer> {
         AtomicReference<AgentGraph> running = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            AgentGraph graph = running.getAndSet(null);
-            if (graph != null) {
-                graph.close();
+            try {
+                AgentGraph graph = running.getAndSet(null);
+                if (graph != null) {
+                    graph.close();
+                }
+            } catch (RuntimeException | Error e) {
+                System.err.println("agentgraph: stopping failed: " + e);
+            } finally {
+                // The JVM would report 143 for SIGTERM; a clean stop is a success. The main thread
+                // is not woken first: its return would start a second way out of the JVM beside
+                // this halt, and the two race while the class-data archive is written at exit.
+                Runtime.getRuntime().halt(ExitCodes.OK);
             }
-            stopped.countDown();
-            // The JVM would report 143 for SIGTERM; a clean stop is a success.
-            Runtime.getRuntime().halt(ExitCodes.OK);
         }, "agentgraph-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         AgentGraph graph;
