@@ -1,5 +1,6 @@
 package dev.agentgraph.runtime.components;
 
+import dev.agentgraph.api.Controls;
 import dev.agentgraph.api.Counter;
 import dev.agentgraph.api.PluginConfig;
 import dev.agentgraph.api.PluginContext;
@@ -21,15 +22,17 @@ public final class ComponentContext implements PluginContext {
     private final Snapshots snapshots;
     private final Clock clock;
     private final Logger log;
+    private final Controls controls;
 
     public ComponentContext(ComponentRecord record, ComponentConfig config, Path eventsFile, Routes serverRoutes,
-            Snapshots snapshots, Clock clock) {
+            Snapshots snapshots, Clock clock, Controls controls) {
         this.record = record;
         this.config = config;
         this.eventsFile = eventsFile;
         this.routes = new RecordingRoutes(serverRoutes, record);
         this.snapshots = snapshots;
         this.clock = clock;
+        this.controls = controls;
         this.log = ErrorRecordingLogger.wrap(LoggerFactory.getLogger("agentgraph." + record.id()), record, clock);
     }
 
@@ -77,5 +80,10 @@ public final class ComponentContext implements PluginContext {
     @Override
     public Clock clock() {
         return clock;
+    }
+
+    @Override
+    public Controls controls() {
+        return controls;
     }
 }
