@@ -129,10 +129,13 @@ size=${#payload}
 body=${payload#"${payload%%[![:space:]]*}"}
 [ -n "$body" ] || exit 0
 
-# Sets $v to the string member $1 of $ends when it is a plain id-like value, else to "".
+# Sets $v to the string member $1 of $ends when it is a plain id-like value, else to "". In time
+# linear in $ends: what comes before the member is found as a suffix pattern that ends in *, then
+# removed as a literal; a "${ends#*…}" pattern would retry every prefix (quadratic in dash).
 member() {
-  v=${ends#*\""$1"\":\"}
+  v=${ends%%\""$1"\":\"*}
   if [ "$v" = "$ends" ]; then v=; return; fi
+  v=${ends#"$v"\""$1"\":\"}
   v=${v%%\"*}
   case $v in *\\* | *[[:cntrl:]]*) v= ;; esac
   [ ${#v} -le 256 ] || v=

@@ -19,21 +19,39 @@ import java.util.Optional;
  */
 public interface Controls {
 
-    /** A tool call refused, with the reason the agent reads. */
-    record Denial(String reason) {
+    /** A tool call refused, with the reason the agent reads; its hook answer is made once. */
+    final class Denial {
 
-        /**
-         * The answer of a {@code PreToolUse} hook that refuses the call: the same JSON for Claude
-         * Code (http answer or command stdout) and Codex CLI (command stdout).
-         */
-        public String hookAnswer() {
+        private final String reason;
+        private final String hookAnswer;
+
+        public Denial(String reason) {
+            this.reason = reason;
             JsonObject specific = new JsonObject();
             specific.addProperty("hookEventName", "PreToolUse");
             specific.addProperty("permissionDecision", "deny");
             specific.addProperty("permissionDecisionReason", reason);
             JsonObject answer = new JsonObject();
             answer.add("hookSpecificOutput", specific);
-            return answer.toString();
+            this.hookAnswer = answer.toString();
+        }
+
+        public String reason() {
+            return reason;
+        }
+
+        /**
+         * The answer of a {@code PreToolUse} hook that refuses the call: the same JSON for Claude
+         * Code (http answer or command stdout) and Codex CLI (command stdout, per its
+         * {@code pre-tool-use.command.output} schema).
+         */
+        public String hookAnswer() {
+            return hookAnswer;
+        }
+
+        @Override
+        public String toString() {
+            return "Denial[" + reason + "]";
         }
     }
 
