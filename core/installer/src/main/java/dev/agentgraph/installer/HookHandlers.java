@@ -6,6 +6,9 @@ import dev.agentgraph.api.HookHandler;
 /** The commands AgentGraph's hooks run, whichever runtime runs them. */
 final class HookHandlers {
 
+    /** What a deciding curl says on stderr, for the runtime's log, when the server cannot answer. */
+    static final String UNREACHABLE = "agentgraph: the server did not answer; the tool call runs (control fails open)";
+
     private HookHandlers() {
     }
 
@@ -37,7 +40,8 @@ final class HookHandlers {
                 + AgentGraphHook.shellQuote(AgentGraphHook.MARK_HEADER + ": 1")
                 + " -H " + AgentGraphHook.shellQuote(AgentGraphHook.HOST_HEADER + ": " + hostName)
                 + (tokenEnv == null ? "" : " -H \"Authorization: Bearer ${" + tokenEnv + "}\"")
-                + " --data-binary @- " + AgentGraphHook.shellQuote(url) + (printAnswer ? " 2>/dev/null" : " >/dev/null 2>&1")
+                + " --data-binary @- " + AgentGraphHook.shellQuote(url)
+                + (printAnswer ? " 2>/dev/null || echo " + AgentGraphHook.shellQuote(UNREACHABLE) + " >&2" : " >/dev/null 2>&1")
                 + "; exit 0";
     }
 }

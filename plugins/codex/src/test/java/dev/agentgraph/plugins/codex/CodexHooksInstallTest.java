@@ -169,7 +169,9 @@ class CodexHooksInstallTest {
                 .getAsJsonObject().get("command").getAsString();
         String post = http.getAsJsonArray("PostToolUse").get(0).getAsJsonObject().getAsJsonArray("hooks").get(0)
                 .getAsJsonObject().get("command").getAsString();
-        assertThat(pre).startsWith("curl ").doesNotContain("-o /dev/null").doesNotContain(" >/dev/null").endsWith(" 2>/dev/null; exit 0");
+        assertThat(pre).startsWith("curl ").doesNotContain("-o /dev/null").doesNotContain(" >/dev/null 2>&1")
+                .contains(" 2>/dev/null || echo 'agentgraph: the server did not answer; the tool call runs (control fails open)' >&2")
+                .endsWith("; exit 0");
         assertThat(post).contains("-o /dev/null");
     }
 }
