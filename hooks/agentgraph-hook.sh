@@ -18,10 +18,15 @@
 #                              line that records the cut, the event name and the ids
 #   AGENTGRAPH_HOOK_BYPASS=1   do nothing at all
 #   AGENTGRAPH_HOST            the machine's name in the lines (default: $HOSTNAME, else the kernel's)
+#   AGENTGRAPH_CONTROL=1       this is the synchronous PreToolUse hook of `hooks install --control`:
+#                              after appending, it prints the deny answer the server left for the
+#                              calling agent or session (docs/control.md); nothing found, it allows
 
 [ "${AGENTGRAPH_HOOK_BYPASS:-}" = 1 ] && exit 0
 
-# Nothing may reach the agent's terminal, not even a shell error about the file.
+# Nothing may reach the agent's terminal, not even a shell error about the file. Under control the
+# agent reads a decision from stdout: it is kept as descriptor 3 for that one line.
+[ "${AGENTGRAPH_CONTROL:-}" = 1 ] && exec 3>&1
 exec >/dev/null 2>&1
 # Events hold prompts and commands: a directory or file made here is private (0700 / 0600).
 umask 077
@@ -124,10 +129,13 @@ size=${#payload}
 body=${payload#"${payload%%[![:space:]]*}"}
 [ -n "$body" ] || exit 0
 
-# Sets $v to the string member $1 of $ends when it is a plain id-like value, else to "".
+# Sets $v to the string member $1 of $ends when it is a plain id-like value, else to "". In time
+# linear in $ends: what comes before the member is found as a suffix pattern that ends in *, then
+# removed as a literal; a "${ends#*…}" pattern would retry every prefix (quadratic in dash).
 member() {
-  v=${ends#*\""$1"\":\"}
+  v=${ends%%\""$1"\":\"*}
   if [ "$v" = "$ends" ]; then v=; return; fi
+  v=${ends#"$v"\""$1"\":\"}
   v=${v%%\"*}
   case $v in *\\* | *[[:cntrl:]]*) v= ;; esac
   [ ${#v} -le 256 ] || v=
@@ -178,5 +186,38 @@ else
     dd if="$tmp" bs=$((${#line} + 65536)) >>"$events"
   fi
   rm -f "$tmp"
+fi
+
+# Control (docs/control.md): the server writes control/<session>/<agent>.stop for a stopped agent
+# and control/<session>/<tool>.hold for each tool that spawns a sub-agent in a held session, each
+# holding the one line of JSON to print. Only tests of files and a read: no process. The members
+# are read before "tool_input" only, since a tool's input may hold any key (an "agent_id" too).
+# Ids that are not plain (letters, digits, - and _) have no marker: the call runs (fails open).
+if [ "${AGENTGRAPH_CONTROL:-}" = 1 ]; then
+  [ "$size" -gt "$max" ] || ends=$body
+  ends=${ends%%\"tool_input\":*}
+  member hook_event_name
+  if [ "$v" = PreToolUse ]; then
+    member session_id
+    sid=$v
+    member agent_id
+    aid=${v:-main}
+    member tool_name
+    tool=$v
+    marker=
+    case $sid in '' | *[!A-Za-z0-9_-]*) sid= ;; esac
+    case $aid in *[!A-Za-z0-9_-]*) aid= ;; esac
+    case $tool in '' | *[!A-Za-z0-9_-]*) tool= ;; esac
+    if [ -n "$sid" ]; then
+      if [ -n "$aid" ] && [ -f "$dir/control/$sid/$aid.stop" ]; then
+        marker=$dir/control/$sid/$aid.stop
+      elif [ -n "$tool" ] && [ -f "$dir/control/$sid/$tool.hold" ]; then
+        marker=$dir/control/$sid/$tool.hold
+      fi
+    fi
+    answer=
+    [ -n "$marker" ] && IFS= read -r answer <"$marker"
+    [ -n "$answer" ] && printf '%s\n' "$answer" >&3
+  fi
 fi
 exit 0

@@ -5,6 +5,7 @@ import { Connection, streamUrl, apiUrl } from './connection.js';
 import { GraphModel } from './model.js';
 import { GraphView } from './graph.js';
 import { Card } from './cards.js';
+import { Control } from './control.js';
 import { Counters } from './counters.js';
 import { showConnection } from './badge.js';
 import { Notifier } from './notify.js';
@@ -61,7 +62,9 @@ function flush() {
 
 const svg = document.getElementById('graph');
 const view = new GraphView(svg, document.getElementById('overlay'), model, schedule);
-const card = new Card(document.getElementById('card'), model);
+const control = new Control();
+const card = new Card(document.getElementById('card'), model, control);
+control.load().then((state) => document.body.setAttribute('data-control', state.enabled ? 'on' : 'off'));
 const counters = new Counters(document.getElementById('counters'), model);
 const notifier = new Notifier(document.getElementById('notify-toggle'), model);
 const find = new FindBar(document.getElementById('find'), model, view);

@@ -5,14 +5,23 @@
 import { age, clip, cost, tokens } from './format.js';
 import { taskCounts } from './model.js';
 import { placeCard } from './card-place.js';
+import { ACTION_TEXT } from './control.js';
 
 const PROMPT_MAX = 600;
 const TASKS_LISTED = 6;
 
 export class Card {
-  constructor(el, model) {
+  constructor(el, model, control) {
     this.el = el;
     this.model = model;
+    this.control = control || null;
+    // The actions' part of the card, rebuilt only when what it shows changes, so that a click
+    // is never lost to the refresh every second.
+    this.actions = document.createElement('div');
+    this.actions.className = 'card-actions';
+    this.actionsLook = '';
+    this.confirming = null; // the action asked to confirm, for this.node
+    this.actionError = '';
     this.node = null;
     this.pinned = false;
     this.anchor = null;
@@ -26,6 +35,10 @@ export class Card {
   show(node, rect, pin) {
     if (this.pinned && !pin) return;
     this.pinned = pin;
+    if (this.node !== node) {
+      this.confirming = null;
+      this.actionError = '';
+    }
     this.node = node;
     this.anchor = rect;
     this.el.classList.toggle('pinned', pin);
@@ -74,6 +87,7 @@ export class Card {
     }
     const parts = [title, sub, dl];
     if (n.kind === 'centre' && n.tasks.length > 0) parts.push(this.taskList(n.tasks));
+    if (this.renderActions(n)) parts.push(this.actions);
     const h = this.el.offsetHeight;
     this.el.replaceChildren(...parts);
     this.el.setAttribute('data-node-id', n.id);
@@ -81,12 +95,58 @@ export class Card {
     if (!this.el.hidden && this.el.offsetHeight !== h) this.place();
   }
 
+  /** The Stop / Hold / Release buttons and their confirm, on a pinned card; false when there are none. */
+  renderActions(n) {
+    const centre = this.model.sessions.get(n.session);
+    const offered = this.control && this.pinned ? this.control.actionsFor(n, centre) : [];
+    if (this.confirming && !offered.includes(this.confirming)) this.confirming = null;
+    const look = [n.key, offered.join(','), this.confirming, this.actionError].join('|');
+    if (look === this.actionsLook) return offered.length > 0 || this.actionError !== '';
+    this.actionsLook = look;
+    const parts = [];
+    if (this.confirming) {
+      const text = ACTION_TEXT[this.confirming];
+      const ask = document.createElement('p');
+      ask.className = 'card-ask';
+      ask.textContent = text.ask;
+      const yes = button(text.confirm, 'confirm', () => this.run(this.confirming, n));
+      const no = button('Cancel', 'cancel', () => {
+        this.confirming = null;
+        this.refresh();
+      });
+      parts.push(ask, yes, no);
+    } else {
+      for (const action of offered) {
+        parts.push(button(ACTION_TEXT[action].button, action, () => {
+          this.confirming = action;
+          this.actionError = '';
+          this.refresh();
+        }));
+      }
+    }
+    if (this.actionError) {
+      const err = document.createElement('p');
+      err.className = 'card-error';
+      err.textContent = this.actionError;
+      parts.push(err);
+    }
+    this.actions.replaceChildren(...parts);
+    return parts.length > 0;
+  }
+
+  async run(action, n) {
+    this.confirming = null;
+    this.actionError = await this.control.act(action, n);
+    this.refresh();
+  }
+
   agentRows(a) {
     const now = Date.now();
     const done = a.doneAt != null;
     const parent = a.parent === 'main' ? 'orchestrator' : a.parent;
     return [
-      ['status', done ? '' : a.waiting ? 'waiting for the user' : a.idle ? 'idle' : ''],
+      ['status', done ? '' : a.stopping ? 'stopping: its tool calls are denied' : a.waiting ? 'waiting for the user'
+        : a.idle ? 'idle' : ''],
       ['message', a.waiting ? a.waitingMessage : ''],
       ['team', a.team],
       ['task', a.task],
@@ -116,8 +176,10 @@ export class Card {
     for (const a of this.model.agents.values()) if (a.session === c.session) alive++;
     const t = taskCounts(c.tasks);
     const status = c.doneAt != null ? 'ended' : c.waiting ? 'waiting for the user' : c.compacting ? 'compacting' : 'active';
+    const held = c.held && c.doneAt == null ? 'held: no new sub-agent may start' : '';
     return [
       ['status', status],
+      ['control', held],
       ['message', c.waiting ? c.waitingMessage : ''],
       ['agent type', c.orchestratorType],
       ['directory', c.cwd],
@@ -175,6 +237,15 @@ export class Card {
     const c = this.model.sessions.get(sid);
     return c && c.project ? c.project + ' · ' + sid : sid;
   }
+}
+
+function button(text, action, onClick) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  b.setAttribute('data-action', action);
+  b.addEventListener('click', onClick);
+  return b;
 }
 
 function lastTool(n) {

@@ -31,7 +31,7 @@ export function clusterAgents(alive, expanded = new Set()) {
   for (const a of agents) {
     if (perSession.get(a.session) <= SESSION_AGENTS_BEFORE_CLUSTERS) continue;
     if (parents.has(a.key)) continue; // it has children: their edges need it drawn
-    if (a.agentKind === 'teammate' || a.waiting) continue; // drawn on their own, always
+    if (a.agentKind === 'teammate' || a.waiting || a.stopping) continue; // drawn on their own, always
     const type = a.type || 'agent';
     const id = clusterId(a.parent, type);
     const key = nodeKey(a.session, id);

@@ -337,17 +337,18 @@ export class GraphView {
       return;
     }
     const model = effectiveModel(d, this.model.sessions.get(d.session));
-    const look = [model, d.type, d.parent, d.waiting, d.idle, d.agentKind].join('\n');
+    const look = [model, d.type, d.parent, d.waiting, d.idle, d.agentKind, d.stopping].join('\n');
     if (v.look === look) return;
     v.look = look;
     const g = d3.select(el);
     g.attr('class', 'node agent model-' + modelFamily(model) + (d.agentKind === 'teammate' ? ' teammate' : '')
-        + (d.waiting ? ' waiting' : '') + (d.idle ? ' idle' : ''))
+        + (d.waiting ? ' waiting' : '') + (d.idle ? ' idle' : '') + (d.stopping ? ' stopping' : ''))
       .attr('data-parent', d.parent)
+      .attr('data-stopping', d.stopping ? 'true' : null)
       .attr('data-model', model)
       .attr('data-waiting', d.waiting ? 'true' : 'false');
     if (!v.leaving) g.select('.body').attr('fill', modelColour(model));
-    v.label = clip(d.type || d.id, 24);
+    v.label = (d.stopping ? 'stopping · ' : '') + clip(d.type || d.id, 24);
     g.select('text.name').text(v.label);
     this.buckets.render(d, el);
   }
@@ -368,13 +369,15 @@ export class GraphView {
       const g = d3.select(v.el);
       g.classed('waiting', c.waiting);
       g.classed('compacting', c.compacting && !c.waiting);
+      g.classed('held', c.held);
+      g.attr('data-held', c.held ? 'true' : null);
       g.attr('data-waiting', c.waiting ? 'true' : 'false');
       g.attr('data-host', c.host || null);
       g.attr('data-runtime', c.runtime || null);
       g.select('text.runtime').text(runtimeMark(c.runtime));
       g.select('text.project').text(v.label);
-      g.select('text.status').text(c.waiting ? 'waiting for you' : c.compacting ? 'compacting…' : '');
-      v.lines = c.waiting || c.compacting ? 2 : 1;
+      g.select('text.status').text(c.waiting ? 'waiting for you' : c.compacting ? 'compacting…' : c.held ? 'held' : '');
+      v.lines = c.waiting || c.compacting || c.held ? 2 : 1;
     }
     this.agentSel.each((v, i, els) => this.update(els[i], v));
     this.highlight();

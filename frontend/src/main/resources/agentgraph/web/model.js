@@ -375,7 +375,7 @@ export class GraphModel {
       centre = {
         key: nodeKey(sid, ORCHESTRATOR), kind: 'centre', id: ORCHESTRATOR, session: sid,
         project: '', cwd: '', model: '', orchestratorType: '', host: '', runtime: '',
-        waiting: false, waitingMessage: '', compacting: false,
+        waiting: false, waitingMessage: '', compacting: false, held: false,
         tasks: [], cost: null, costPartial: false,
         order: this.order++, startedAt: this.now(), lastActivity: this.now(),
         tools: new Map(), skills: new Set(), failures: 0, turnFailures: 0, lastError: '', doneAt: null,
@@ -398,7 +398,7 @@ export class GraphModel {
       agentKind: 'subagent', team: '',
       parent: ORCHESTRATOR, parentInferred: false,
       type: '', model: '', description: '', prompt: '',
-      waiting: false, waitingMessage: '', task: '', idle: false,
+      waiting: false, waitingMessage: '', task: '', idle: false, stopping: false,
       startedAt: this.now(), lastActivity: this.now(),
       tools: new Map(), skills: new Set(), failures: 0, turnFailures: 0, lastError: '',
       outcome: '', durationMs: null, cost: null, tokens: null, costPartial: false, doneAt: null,
@@ -417,6 +417,7 @@ export class GraphModel {
     if (str(a.team)) agent.team = str(a.team);
     if (str(a.task)) agent.task = str(a.task);
     if (typeof a.idle === 'boolean') agent.idle = a.idle;
+    if (typeof a.stopping === 'boolean') agent.stopping = a.stopping;
     if (a.waiting === true && !agent.waiting) agent.waiting = true;
     if (num(a.cost_usd) != null) agent.cost = num(a.cost_usd);
     if (typeof a.cost_partial === 'boolean') agent.costPartial = a.cost_partial;
@@ -435,6 +436,7 @@ export class GraphModel {
     if (str(s.host)) centre.host = str(s.host);
     if (str(s.runtime)) centre.runtime = str(s.runtime);
     if (typeof s.compacting === 'boolean') centre.compacting = s.compacting;
+    if (typeof s.held === 'boolean' || s.held === null) centre.held = s.held === true; // null: released
     if (num(s.cost_usd) != null) centre.cost = num(s.cost_usd);
     if (typeof s.cost_partial === 'boolean') centre.costPartial = s.cost_partial;
     if (Array.isArray(s.tasks)) centre.tasks = readTasks(s.tasks);

@@ -16,6 +16,12 @@ public final class AgentGraphHook {
     public static final String EVENTS_ENV = "AGENTGRAPH_EVENTS";
     /** The sh hook's variable naming the runtime that runs it: written as {@link HookLine#RUNTIME}. */
     public static final String RUNTIME_ENV = "AGENTGRAPH_RUNTIME";
+    /**
+     * The sh hook's variable that makes it the synchronous {@code PreToolUse} hook of
+     * {@code --control}: set to {@code 1}, it prints the deny answer of a marker file the server
+     * wrote for the calling agent or session ({@code docs/control.md}).
+     */
+    public static final String CONTROL_ENV = "AGENTGRAPH_CONTROL";
     /** Marks an http hook (or a curl command) as AgentGraph's, whatever its URL. */
     public static final String MARK_HEADER = "X-AgentGraph-Hook";
     /** The machine the events come from, read by http-ingest. */

@@ -30,14 +30,15 @@ public final class Canonical {
     public static final String TOOL_STATS = "tool_stats";
     /**
      * A live agent learnt something after its spawn: {@code id} and the changed fields among
-     * {@code model}, {@code subagent_type}, {@code waiting}, {@code task}, {@code idle}. A field
+     * {@code model}, {@code subagent_type}, {@code waiting}, {@code task}, {@code idle},
+     * {@code stopping}. A field
      * given as JSON {@code null} is cleared. The orchestrator is {@code id = main}.
      */
     public static final String AGENT_UPDATE = "agent_update";
     /**
      * A session learnt something: the changed fields among {@code model}, {@code cwd},
      * {@code project}, {@code orchestrator_type}, {@code compacting}, {@code tasks},
-     * {@code cost_usd}, {@code cost_partial}, {@code host}, {@code runtime}.
+     * {@code cost_usd}, {@code cost_partial}, {@code host}, {@code runtime}, {@code held}.
      */
     public static final String SESSION_UPDATE = "session_update";
     /** An API error ended a turn of an agent: {@code agent_id}, {@code error}. */
@@ -86,6 +87,10 @@ public final class Canonical {
     public static final String TASK = "task";
     /** True while a teammate has nothing to do. */
     public static final String IDLE = "idle";
+    /** True once the user stopped an agent from the page ({@link Controls}): its tool calls are denied until it ends. */
+    public static final String STOPPING = "stopping";
+    /** True while the user holds a session from the page ({@link Controls}): it may spawn no sub-agent. */
+    public static final String HELD = "held";
     /** The type of a session's orchestrator when started as a named agent ({@code --agent NAME}). */
     public static final String ORCHESTRATOR_TYPE = "orchestrator_type";
     /** True while a session compacts its context. */

@@ -10,8 +10,31 @@ package dev.agentgraph.api;
  * @param url in http mode the {@code /ingest/<name>} address, else null
  * @param tokenEnv in http mode the variable holding the server's token, or null
  * @param hostName in http mode this machine's name (sent as {@link AgentGraphHook#HOST_HEADER})
+ * @param controlCommand with {@code --control}, the command of the synchronous {@code PreToolUse}
+ *     hook that prints the user's deny decision ({@code docs/control.md}): the sh hook with
+ *     {@link AgentGraphHook#CONTROL_ENV}{@code =1} (file mode), or curl printing the server's
+ *     answer (http mode, for runtimes without http hooks); null without {@code --control}. Such a
+ *     hook must not run in the background: the runtime waits for its answer.
  */
-public record HookHandler(Mode mode, String command, String url, String tokenEnv, String hostName) {
+public record HookHandler(Mode mode, String command, String url, String tokenEnv, String hostName, String controlCommand) {
+
+    /** Without control. */
+    public HookHandler(Mode mode, String command, String url, String tokenEnv, String hostName) {
+        this(mode, command, url, tokenEnv, hostName, null);
+    }
+
+    /** The event whose synchronous hook carries the decision. */
+    public static final String CONTROL_EVENT = "PreToolUse";
+
+    /** The command to run for {@code event}: {@link #controlCommand} for a controlled {@code PreToolUse}, else {@link #command}. */
+    public String commandFor(String event) {
+        return controlCommand != null && CONTROL_EVENT.equals(event) ? controlCommand : command;
+    }
+
+    /** Whether {@code event}'s hook decides (and so must run in the foreground). */
+    public boolean decides(String event) {
+        return controlCommand != null && CONTROL_EVENT.equals(event);
+    }
 
     /** How the runtime hands events over. */
     public enum Mode {

@@ -33,4 +33,9 @@ public interface PluginContext {
 
     /** The clock to read; tests replace it. */
     Clock clock();
+
+    /** The user's control decisions (stopped agents, held sessions); {@link Controls#OFF} without {@code --control}. */
+    default Controls controls() {
+        return Controls.OFF;
+    }
 }

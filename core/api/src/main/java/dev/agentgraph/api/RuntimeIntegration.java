@@ -30,6 +30,16 @@ public interface RuntimeIntegration extends ExtensionPoint {
     /** The runtime's name as users know it, for messages: {@code Codex CLI}. */
     String displayName();
 
+    /**
+     * Whether this runtime's synchronous {@code PreToolUse} hook can deny a tool call with
+     * {@link Controls.Denial#hookAnswer()} and names the agent making it ({@code agent_id}), so
+     * that the page may offer to stop its agents and hold its sessions ({@code docs/control.md}).
+     * Claude Code and Codex CLI can; Gemini CLI's payloads name no agent, so it does not.
+     */
+    default boolean blocksToolCalls() {
+        return false;
+    }
+
     /** How AgentGraph's hooks are put into (and taken out of) this runtime's settings files. */
     HookInstaller installer();
 

@@ -3,12 +3,15 @@ package dev.agentgraph.runtime;
 import com.google.gson.JsonObject;
 import dev.agentgraph.api.Component;
 import dev.agentgraph.api.ConfigException;
+import dev.agentgraph.api.Controls;
 import dev.agentgraph.api.Emitter;
 import dev.agentgraph.api.HttpResponse;
 import dev.agentgraph.api.Snapshots;
 import dev.agentgraph.runtime.components.ComponentAssembly;
 import dev.agentgraph.runtime.components.ComponentRecord;
 import dev.agentgraph.runtime.config.CoreConfig;
+import dev.agentgraph.runtime.control.BlockingRuntimes;
+import dev.agentgraph.runtime.control.Control;
 import dev.agentgraph.runtime.config.Settings;
 import dev.agentgraph.runtime.pipeline.ComponentStats;
 import dev.agentgraph.runtime.pipeline.Pipeline;
@@ -55,10 +58,11 @@ public final class AgentGraph implements AutoCloseable {
     private final Pipeline pipeline;
     private final ComponentStats injected;
     private final StatsReport report;
+    private final Control control;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private AgentGraph(CoreConfig config, WebServer server, PluginHost plugins, ComponentAssembly components,
-            Pipeline pipeline, ComponentStats injected, StatsReport report) {
+            Pipeline pipeline, ComponentStats injected, StatsReport report, Control control) {
         this.config = config;
         this.server = server;
         this.plugins = plugins;
@@ -66,6 +70,7 @@ public final class AgentGraph implements AutoCloseable {
         this.pipeline = pipeline;
         this.injected = injected;
         this.report = report;
+        this.control = control;
     }
 
     public static Builder builder() {
@@ -94,6 +99,11 @@ public final class AgentGraph implements AutoCloseable {
     /** Emits straight into the pipeline's inbound queue; blocks while it is full. Counted as {@code inject}. */
     public Emitter inject() {
         return pipeline.emitter(injected);
+    }
+
+    /** The user's control decisions ({@code --control}), as components see them. */
+    public Controls controls() {
+        return control.book();
     }
 
     /** Takes snapshots of the reducers' state, as a sink or route would. */
@@ -141,6 +151,7 @@ public final class AgentGraph implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         closeQuietly("the server", server::close);
+        closeQuietly("control", control::close);
         closeQuietly("the plugins", plugins::close);
         LOG.debug("AgentGraph stopped in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
@@ -219,6 +230,7 @@ public final class AgentGraph implements AutoCloseable {
             PluginHost plugins = pluginsConfigured ? PluginHost.load(config.pluginsDir(), Version.get()) : PluginHost.none();
             WebServer server = null;
             ComponentAssembly components = null;
+            Control control = null;
             try {
                 try {
                     components = ComponentAssembly.of(embedded, plugins.components());
@@ -228,7 +240,9 @@ public final class AgentGraph implements AutoCloseable {
                 server = WebServer.newServer(serverSettings(config));
                 ComponentStats pipelineStats = new ComponentStats("pipeline");
                 Pipeline pipeline = new Pipeline(clock, config.queueSize(), pipelineStats);
-                components.create(settings, config, server.routes(), pipeline, clock);
+                control = Control.mount(config.control(), config.eventsFile(), config.control() ? BlockingRuntimes.of(plugins) : List.of(),
+                        server, pipeline, clock);
+                components.create(settings, config, server.routes(), pipeline, clock, control.book());
                 components.checkKeys(settings);
                 ComponentStats injected = new ComponentStats("inject");
                 WebServer srv = server;
@@ -238,7 +252,7 @@ public final class AgentGraph implements AutoCloseable {
                 startServer(server, config);
                 pipeline.start();
                 components.startSources(pipeline);
-                AgentGraph graph = new AgentGraph(config, server, plugins, components, pipeline, injected, report);
+                AgentGraph graph = new AgentGraph(config, server, plugins, components, pipeline, injected, report, control);
                 LOG.debug("AgentGraph {} listening on {}", Version.get(), graph.uri("/"));
                 return graph;
             } catch (RuntimeException | Error e) {
@@ -247,6 +261,9 @@ public final class AgentGraph implements AutoCloseable {
                 }
                 if (server != null) {
                     closeQuietly("the server", server::close);
+                }
+                if (control != null) {
+                    closeQuietly("control", control::close);
                 }
                 closeQuietly("the plugins", plugins::close);
                 throw e;

@@ -23,6 +23,8 @@ final class RouteTable implements Routes {
 
     private final Map<String, Map<String, MountedRoute>> http = new ConcurrentHashMap<>();
     private final Map<String, WebSocketEndpoint> websockets = new ConcurrentHashMap<>();
+    /** Routes for every path under a prefix ending in {@code /}, for paths that carry ids. */
+    private final Map<String, Map<String, MountedRoute>> under = new ConcurrentHashMap<>();
 
     @Override
     public void http(String method, String path, long maxBodyBytes, HttpRoute route) {
@@ -43,6 +45,25 @@ final class RouteTable implements Routes {
         }
     }
 
+    /**
+     * Serves {@code method} requests for every path that starts with {@code prefix} (which ends
+     * with {@code /}) and has something after it, such as {@code /api/agents/S/A/stop}; an exact
+     * route of the same path wins. The route reads the rest of the path itself.
+     */
+    void httpUnder(String method, String prefix, long maxBodyBytes, HttpRoute route) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(route, "route");
+        checkPath(prefix);
+        if (!prefix.endsWith("/") || maxBodyBytes < 0) {
+            throw new IllegalArgumentException("a prefix must end with / and take a body cap of 0 or more: " + prefix);
+        }
+        String m = method.toUpperCase(Locale.ROOT);
+        if (under.computeIfAbsent(prefix, p -> new ConcurrentHashMap<>()).putIfAbsent(m, new MountedRoute(maxBodyBytes, route))
+                != null) {
+            throw new IllegalStateException(m + " " + prefix + "* is already mounted");
+        }
+    }
+
     @Override
     public void websocket(String path, WebSocketEndpoint endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -57,7 +78,17 @@ final class RouteTable implements Routes {
 
     /** The routes of a path by method, or null when nothing is mounted there. */
     Map<String, MountedRoute> http(String path) {
-        return http.get(path);
+        Map<String, MountedRoute> exact = http.get(path);
+        if (exact != null || under.isEmpty()) {
+            return exact;
+        }
+        // A handful of prefixes: a linear look is cheaper than any index.
+        for (Map.Entry<String, Map<String, MountedRoute>> e : under.entrySet()) {
+            if (path.length() > e.getKey().length() && path.startsWith(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     WebSocketEndpoint websocket(String path) {

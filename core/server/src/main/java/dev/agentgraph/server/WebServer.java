@@ -1,5 +1,6 @@
 package dev.agentgraph.server;
 
+import dev.agentgraph.api.HttpRoute;
 import dev.agentgraph.api.Routes;
 import java.net.BindException;
 import java.util.Map;
@@ -70,6 +71,15 @@ public final class WebServer implements AutoCloseable {
     /** Where the runtime and plugins mount their routes; usable before and after {@link #start()}. */
     public Routes routes() {
         return routes;
+    }
+
+    /**
+     * Serves {@code method} requests for every path under {@code prefix} (ending with {@code /}),
+     * for the runtime's own routes whose paths carry ids ({@code /api/agents/S/A/stop}). Not
+     * offered to plugins: their routes are exact paths.
+     */
+    public void httpUnder(String method, String prefix, long maxBodyBytes, HttpRoute route) {
+        routes.httpUnder(method, prefix, maxBodyBytes, route);
     }
 
     /**

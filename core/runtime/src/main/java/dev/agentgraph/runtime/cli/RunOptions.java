@@ -41,6 +41,9 @@ public final class RunOptions {
     @Option(names = "--speed", paramLabel = "X", description = "Replay speed factor with --replay (plugin.replay.speed).")
     String speed;
 
+    @Option(names = "--control", description = "Let the page stop agents and hold sessions (server.control=true; docs/control.md).")
+    boolean control;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Set any configuration key; may be repeated.")
     List<String> set = new ArrayList<>();
 
@@ -60,6 +63,9 @@ public final class RunOptions {
         putIf(keys, CoreConfig.PLUGINS_DIR, plugins);
         if (stdin || "-".equals(events)) {
             keys.put("plugin.stdin.enabled", "true");
+        }
+        if (control) {
+            keys.put(CoreConfig.SERVER_CONTROL, "true");
         }
         if (demo) {
             keys.put("plugin.demo.enabled", "true");

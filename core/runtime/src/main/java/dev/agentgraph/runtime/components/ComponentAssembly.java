@@ -2,6 +2,7 @@ package dev.agentgraph.runtime.components;
 
 import dev.agentgraph.api.Component;
 import dev.agentgraph.api.ConfigException;
+import dev.agentgraph.api.Controls;
 import dev.agentgraph.api.Reducer;
 import dev.agentgraph.api.ReducerFactory;
 import dev.agentgraph.api.Routes;
@@ -82,7 +83,7 @@ public final class ComponentAssembly {
     }
 
     /** Makes every enabled component; reducers and sinks go into {@code pipeline}. */
-    public void create(Settings settings, CoreConfig core, Routes routes, Pipeline pipeline, Clock clock) {
+    public void create(Settings settings, CoreConfig core, Routes routes, Pipeline pipeline, Clock clock, Controls controls) {
         for (ComponentRecord record : records) {
             ComponentConfig config = new ComponentConfig(settings, record.id());
             if (!enabled(settings, config, record)) {
@@ -90,7 +91,7 @@ public final class ComponentAssembly {
                 continue;
             }
             ComponentContext context = new ComponentContext(record, config, core.eventsFile(), routes,
-                    pipeline.snapshots(), pipeline.rebuilds(), clock);
+                    pipeline.snapshots(), pipeline.rebuilds(), clock, controls);
             contexts.put(record, context);
             Guard guard = new Guard(record.stats(), context.log());
             try {

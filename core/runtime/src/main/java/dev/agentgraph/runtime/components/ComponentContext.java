@@ -1,5 +1,6 @@
 package dev.agentgraph.runtime.components;
 
+import dev.agentgraph.api.Controls;
 import dev.agentgraph.api.Counter;
 import dev.agentgraph.api.PluginConfig;
 import dev.agentgraph.api.PluginContext;
@@ -23,9 +24,10 @@ public final class ComponentContext implements PluginContext {
     private final Rebuilds rebuilds;
     private final Clock clock;
     private final Logger log;
+    private final Controls controls;
 
     public ComponentContext(ComponentRecord record, ComponentConfig config, Path eventsFile, Routes serverRoutes,
-            Snapshots snapshots, Rebuilds rebuilds, Clock clock) {
+            Snapshots snapshots, Rebuilds rebuilds, Clock clock, Controls controls) {
         this.record = record;
         this.config = config;
         this.eventsFile = eventsFile;
@@ -33,6 +35,7 @@ public final class ComponentContext implements PluginContext {
         this.snapshots = snapshots;
         this.rebuilds = rebuilds;
         this.clock = clock;
+        this.controls = controls;
         this.log = ErrorRecordingLogger.wrap(LoggerFactory.getLogger("agentgraph." + record.id()), record, clock);
     }
 
@@ -85,5 +88,10 @@ public final class ComponentContext implements PluginContext {
     @Override
     public Clock clock() {
         return clock;
+    }
+
+    @Override
+    public Controls controls() {
+        return controls;
     }
 }

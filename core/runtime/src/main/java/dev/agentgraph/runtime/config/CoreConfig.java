@@ -27,7 +27,8 @@ public record CoreConfig(
         Path eventsFile,
         Path pluginsDir,
         int queueSize,
-        int sinkQueueSize) {
+        int sinkQueueSize,
+        boolean control) {
 
     public static final String SERVER_HOST = "server.host";
     public static final String SERVER_PORT = "server.port";
@@ -37,6 +38,8 @@ public record CoreConfig(
     public static final String SERVER_MAX_WEBSOCKETS = "server.max-websockets";
     public static final String SERVER_MAX_WEBSOCKET_MESSAGE = "server.max-websocket-message";
     public static final String SERVER_WEB_ROOT = "server.web-root";
+    /** Lets the page stop agents and hold sessions ({@code --control}; docs/control.md). */
+    public static final String SERVER_CONTROL = "server.control";
     public static final String EVENTS_FILE = "events.file";
     public static final String PLUGINS_DIR = "plugins.dir";
     public static final String PIPELINE_QUEUE_SIZE = "pipeline.queue-size";
@@ -44,7 +47,7 @@ public record CoreConfig(
 
     /** Every key outside {@code plugin.*}. */
     public static final Set<String> KEYS = Set.of(SERVER_HOST, SERVER_PORT, SERVER_TOKEN, SERVER_TOKEN_FILE, SERVER_ALLOWED_HOSTS,
-            SERVER_MAX_WEBSOCKETS, SERVER_MAX_WEBSOCKET_MESSAGE, SERVER_WEB_ROOT, EVENTS_FILE, PLUGINS_DIR,
+            SERVER_MAX_WEBSOCKETS, SERVER_MAX_WEBSOCKET_MESSAGE, SERVER_WEB_ROOT, SERVER_CONTROL, EVENTS_FILE, PLUGINS_DIR,
             PIPELINE_QUEUE_SIZE, PIPELINE_SINK_QUEUE_SIZE);
 
     /** The prefix of component keys: {@code plugin.<id>.<key>}. */
@@ -82,7 +85,8 @@ public record CoreConfig(
                 read(settings, PLUGINS_DIR, Home.resolve("plugins"), v -> Values.path(PLUGINS_DIR, v)),
                 read(settings, PIPELINE_QUEUE_SIZE, Pipeline.DEFAULT_QUEUE_SIZE, v -> Values.atLeast(PIPELINE_QUEUE_SIZE, v, 1)),
                 read(settings, PIPELINE_SINK_QUEUE_SIZE, Pipeline.DEFAULT_SINK_QUEUE_SIZE,
-                        v -> Values.atLeast(PIPELINE_SINK_QUEUE_SIZE, v, 1)));
+                        v -> Values.atLeast(PIPELINE_SINK_QUEUE_SIZE, v, 1)),
+                read(settings, SERVER_CONTROL, false, v -> Values.bool(SERVER_CONTROL, v)));
     }
 
     /** Whether {@code host} names this machine only: {@code 127.x.x.x}, {@code ::1} or {@code localhost}. */

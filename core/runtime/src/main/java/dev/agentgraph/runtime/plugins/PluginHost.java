@@ -44,6 +44,14 @@ public final class PluginHost implements AutoCloseable {
         return new PluginHost(null);
     }
 
+    /**
+     * Whether this host has a plugin manager: {@link #none()} has none, so its
+     * {@link #extensions} are empty even for the class path.
+     */
+    public boolean isNone() {
+        return manager == null;
+    }
+
     /** Loads and starts every plugin in {@code dir}; a missing directory means no plugins. */
     public static PluginHost load(Path dir, String systemVersion) {
         Path root = dir.toAbsolutePath().normalize();

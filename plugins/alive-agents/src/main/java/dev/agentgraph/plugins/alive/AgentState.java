@@ -12,7 +12,7 @@ final class AgentState {
     /** What an {@code agent_update} may change. */
     private static final Set<String> UPDATABLE = Set.of(Canonical.MODEL, Canonical.SUBAGENT_TYPE,
             Canonical.WAITING_FLAG, Canonical.TASK, Canonical.IDLE, Canonical.COST_USD, Canonical.COST_PARTIAL,
-            Canonical.TOKENS);
+            Canonical.TOKENS, Canonical.STOPPING);
 
     final String sessionId;
     final String id;

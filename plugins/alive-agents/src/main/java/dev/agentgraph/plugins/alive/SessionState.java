@@ -14,7 +14,7 @@ final class SessionState {
     /** What a {@code session_start} or {@code session_update} may tell of a session, kept as last told. */
     private static final Set<String> DESCRIBED = Set.of(Canonical.MODEL, Canonical.ORCHESTRATOR_TYPE,
             Canonical.COMPACTING, Canonical.TASKS, Canonical.COST_USD, Canonical.COST_PARTIAL, Canonical.TOKENS,
-            Canonical.HOST, Canonical.RUNTIME);
+            Canonical.HOST, Canonical.RUNTIME, Canonical.HELD);
 
     final String id;
     final Instant startedAt;

@@ -57,8 +57,9 @@ final class ClaudeCodeHooks extends MatcherGroupHooks {
 
     /**
      * Command hooks run with {@code async: true}, off the agent's path, except at
-     * {@code SessionEnd}, where Claude Code is exiting and an async hook could be lost. In http
-     * mode, an http hook marked as ours and naming this machine, with the token (when given)
+     * {@code SessionEnd}, where Claude Code is exiting and an async hook could be lost, and at a
+     * {@code PreToolUse} that decides ({@code --control}), whose answer Claude Code waits for. In http
+     * mode (always synchronous: the server's answer carries the decision), an http hook marked as ours and naming this machine, with the token (when given)
      * taken by Claude Code from its environment, never written here; the events that take no
      * http hook get the command that posts with curl.
      */
@@ -81,8 +82,8 @@ final class ClaudeCodeHooks extends MatcherGroupHooks {
             }
             return h;
         }
-        JsonObject h = commandHook(handler.command(), 10);
-        h.addProperty("async", !LAST.equals(event));
+        JsonObject h = commandHook(handler.commandFor(event), 10);
+        h.addProperty("async", !LAST.equals(event) && !handler.decides(event));
         return h;
     }
 

@@ -8,6 +8,12 @@ import org.pf4j.Extension;
 @Extension
 public final class ClaudeCodeIntegration implements RuntimeIntegration {
 
+    /** Its synchronous PreToolUse hook denies with the decision's JSON, and its payloads carry agent_id. */
+    @Override
+    public boolean blocksToolCalls() {
+        return true;
+    }
+
     @Override
     public String name() {
         return CanonicalEvents.RUNTIME;

@@ -320,4 +320,42 @@ class HooksInstallModesTest {
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return p.exitValue();
     }
+
+    @Test
+    void controlMakesOnlyPreToolUseSynchronousWithTheControlVariableAndSaysWhatItCosts() throws Exception {
+        Files.writeString(settings, "{}\n");
+        assertThat(hooks("install", "--settings", settings.toString(), "--hook", hook.toString(), "--events",
+                dir.resolve("events.jsonl").toString(), "--control")).as(err).isZero();
+        assertThat(out).contains("--control: PreToolUse's hook now runs in the foreground").contains("Restart Claude Code");
+        for (String event : new ClaudeCodeHooks().events()) {
+            List<JsonObject> ours = hooksOf(event);
+            assertThat(ours).as(event).hasSize(1);
+            JsonObject h = ours.get(0);
+            String command = h.get("command").getAsString();
+            if (event.equals("PreToolUse")) {
+                assertThat(h.get("async").getAsBoolean()).as("the agent waits for the decision").isFalse();
+                assertThat(command).startsWith(AgentGraphHook.CONTROL_ENV + "=1 ").contains(AgentGraphHook.SCRIPT_NAME);
+            } else {
+                assertThat(command).as(event).doesNotContain(AgentGraphHook.CONTROL_ENV);
+                assertThat(h.get("async").getAsBoolean()).as(event).isEqualTo(!event.equals("SessionEnd"));
+            }
+        }
+        // Installing again without --control puts PreToolUse back in the background.
+        assertThat(hooks("install", "--settings", settings.toString(), "--hook", hook.toString(), "--events",
+                dir.resolve("events.jsonl").toString())).as(err).isZero();
+        assertThat(hooksOf("PreToolUse")).singleElement().satisfies(h -> {
+            assertThat(h.get("async").getAsBoolean()).isTrue();
+            assertThat(h.get("command").getAsString()).doesNotContain(AgentGraphHook.CONTROL_ENV);
+        });
+    }
+
+    @Test
+    void controlInHttpModeKeepsTheHttpHooksWhoseAnswerCarriesTheDecision() throws Exception {
+        Files.writeString(settings, "{}\n");
+        assertThat(installHttp("--host-name", "box", "--control")).as(err).isZero();
+        assertThat(hooksOf("PreToolUse")).singleElement().satisfies(h -> {
+            assertThat(h.get("type").getAsString()).isEqualTo("http");
+            assertThat(h.has("async")).isFalse();
+        });
+    }
 }

@@ -31,10 +31,14 @@ final class CodexHooks extends MatcherGroupHooks {
         return EVENTS;
     }
 
-    /** The hook (a few milliseconds) or curl (at most 5 s) well within 10 s. */
+    /**
+     * The hook (a few milliseconds) or curl (at most 5 s) well within 10 s. Codex waits for every
+     * command hook, so with {@code --control} only PreToolUse's command changes: it prints the
+     * decision, which Codex reads in Claude Code's format ({@code hookSpecificOutput}).
+     */
     @Override
     protected JsonObject hookFor(String event, HookHandler handler) {
-        return commandHook(handler.command(), 10);
+        return commandHook(handler.commandFor(event), 10);
     }
 
     @Override

@@ -11,6 +11,12 @@ public final class CodexIntegration implements RuntimeIntegration {
     /** The runtime's name: the hook's mark, the ingest path, the sessions' {@code runtime}. */
     static final String NAME = "codex";
 
+    /** Its synchronous PreToolUse hook denies with the decision's JSON, and its payloads carry agent_id. */
+    @Override
+    public boolean blocksToolCalls() {
+        return true;
+    }
+
     @Override
     public String name() {
         return NAME;

@@ -150,4 +150,28 @@ class CodexHooksInstallTest {
         }
         assertThat(out).contains("every event: a command hook that posts with curl");
     }
+
+    @Test
+    void controlGivesPreToolUseTheHookThatPrintsTheDecisionInFileModeAndCurlThatPrintsTheAnswerInHttpMode()
+            throws IOException {
+        assertThat(hooks("install", "--agent", "codex", "--settings", file.toString(), "--hook", hook.toString(),
+                "--events", dir.resolve("events.jsonl").toString(), "--control")).as(err).isZero();
+        JsonObject hooks = read().getAsJsonObject("hooks");
+        for (String event : CodexHooks.EVENTS) {
+            String command = hooks.getAsJsonArray(event).get(0).getAsJsonObject().getAsJsonArray("hooks").get(0)
+                    .getAsJsonObject().get("command").getAsString();
+            assertThat(command.startsWith("AGENTGRAPH_CONTROL=1 ")).as(event).isEqualTo(event.equals("PreToolUse"));
+        }
+        assertThat(hooks("install", "--agent", "codex", "--settings", file.toString(), "--mode", "http", "--host-name", "box",
+                "--control")).as(err).isZero();
+        JsonObject http = read().getAsJsonObject("hooks");
+        String pre = http.getAsJsonArray("PreToolUse").get(0).getAsJsonObject().getAsJsonArray("hooks").get(0)
+                .getAsJsonObject().get("command").getAsString();
+        String post = http.getAsJsonArray("PostToolUse").get(0).getAsJsonObject().getAsJsonArray("hooks").get(0)
+                .getAsJsonObject().get("command").getAsString();
+        assertThat(pre).startsWith("curl ").doesNotContain("-o /dev/null").doesNotContain(" >/dev/null 2>&1")
+                .contains(" 2>/dev/null || echo 'agentgraph: the server did not answer; the tool call runs (control fails open)' >&2")
+                .endsWith("; exit 0");
+        assertThat(post).contains("-o /dev/null");
+    }
 }

@@ -150,4 +150,13 @@ class GeminiHooksInstallTest {
         }
         assertThat(out).contains("every event: a command hook that posts with curl");
     }
+
+    @Test
+    void controlIsRefusedSinceGeminisHooksNameNoAgentAndNothingIsWritten() throws IOException {
+        Files.writeString(file, EXISTING);
+        assertThat(hooks("install", "--agent", "gemini", "--settings", file.toString(), "--hook", hook.toString(),
+                "--events", dir.resolve("events.jsonl").toString(), "--control")).isEqualTo(2);
+        assertThat(err).contains("--control").contains("cannot deny");
+        assertThat(Files.readString(file)).isEqualTo(EXISTING);
+    }
 }

@@ -2,6 +2,7 @@ package dev.agentgraph.plugins.httpingest;
 
 import com.google.gson.JsonObject;
 import dev.agentgraph.api.AgentGraphHook;
+import dev.agentgraph.api.Canonical;
 import dev.agentgraph.api.Counter;
 import dev.agentgraph.api.Emitter;
 import dev.agentgraph.api.Event;
@@ -24,7 +25,8 @@ import org.slf4j.Logger;
  * {@code type: "http"} hooks, the curl commands of runtimes without http hooks), one path per
  * configured runtime. Each request body is one hook payload (one JSON object); it is emitted with
  * the time it was received and the runtime of its path ({@link HookLine#RUNTIME}), exactly as the
- * sh hook would have written it, and answered at once with an empty 200 so the agent never waits. It is also appended
+ * sh hook would have written it, and answered at once so the agent never waits: an empty 200, or
+ * for a {@code PreToolUse} refused by a control decision ({@code --control}), the deny answer. It is also appended
  * to the event file in the hook's line format, marked as already decoded ({@link HookLine#VIA}), so
  * that a restart restores an http-mode session as it does a file-mode one. The server has
  * already refused a foreign Host or Origin, a missing token and a body over the cap (413).
@@ -32,6 +34,10 @@ import org.slf4j.Logger;
 final class HttpIngestSource implements Source {
 
     private static final int MAX_HOST = 80;
+    /** The hook payload members a decision reads: the same in Claude Code's and Codex's payloads. */
+    private static final String HOOK_EVENT = "hook_event_name";
+    private static final String PRE_TOOL_USE = "PreToolUse";
+    private static final String TOOL_NAME = "tool_name";
 
     private final PluginContext context;
     private final List<String> runtimes;
@@ -39,6 +45,7 @@ final class HttpIngestSource implements Source {
     private final Logger log;
     private final Counter accepted;
     private final Counter rejected;
+    private final Counter denied;
     private final EventFileAppender appender;
     private volatile Emitter emitter;
 
@@ -50,6 +57,7 @@ final class HttpIngestSource implements Source {
         this.log = context.log();
         this.accepted = context.counter("accepted");
         this.rejected = context.counter("bad_requests");
+        this.denied = context.counter("denied");
         this.appender = appender;
     }
 
@@ -87,7 +95,25 @@ final class HttpIngestSource implements Source {
             appender.append(fileLine);
         }
         accepted.increment();
-        return HttpResponse.empty(200);
+        return decision(payload);
+    }
+
+    /**
+     * The answer to the hook: empty (go on), or for a {@code PreToolUse} that the user's control
+     * decisions refuse ({@code docs/control.md}), the deny JSON that the runtime reads from a
+     * synchronous http hook's 2xx answer. A few map look-ups; no I/O.
+     */
+    private HttpResponse decision(Event payload) {
+        if (!context.controls().enabled() || !PRE_TOOL_USE.equals(payload.string(HOOK_EVENT))) {
+            return HttpResponse.empty(200);
+        }
+        return context.controls().denial(payload.string(Canonical.SESSION_ID), payload.string(Canonical.AGENT_ID),
+                        payload.string(TOOL_NAME))
+                .map(d -> {
+                    denied.increment();
+                    return HttpResponse.json(200, d.hookAnswer());
+                })
+                .orElseGet(() -> HttpResponse.empty(200));
     }
 
     @Override
