@@ -43,8 +43,9 @@ public final class Control {
         server.httpUnder("POST", ControlRoutes.SESSIONS_PREFIX, 0, routes::session);
         if (enabled) {
             book.clearFiles();
-            pipeline.addReducer(new ReducerStage("control", ControlReducer.ORDER, new ControlReducer(book), stats,
-                    new Guard(stats, LOG)));
+            // It keeps no state of its own (the book does): a rebuild makes it anew on the same book.
+            pipeline.addReducer(new ReducerStage("control", ControlReducer.ORDER, new ControlReducer(book),
+                    () -> new ControlReducer(book), stats, new Guard(stats, LOG)));
             LOG.info("control is on: the page can stop agents and hold sessions (runtimes that can block: {})",
                     blockingRuntimes.isEmpty() ? "none found" : String.join(", ", blockingRuntimes));
         }
