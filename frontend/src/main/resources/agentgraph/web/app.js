@@ -64,7 +64,6 @@ const svg = document.getElementById('graph');
 const view = new GraphView(svg, document.getElementById('overlay'), model, schedule);
 const control = new Control();
 const card = new Card(document.getElementById('card'), model, control);
-control.load().then((state) => document.body.setAttribute('data-control', state.enabled ? 'on' : 'off'));
 const counters = new Counters(document.getElementById('counters'), model);
 const notifier = new Notifier(document.getElementById('notify-toggle'), model);
 const find = new FindBar(document.getElementById('find'), model, view);
@@ -110,6 +109,8 @@ if (recording) {
     },
     (state) => showConnection(badge, state),
   );
+  // Only a server can act on its agents: an exported run (above) has none to ask.
+  control.load().then((state) => document.body.setAttribute('data-control', state.enabled ? 'on' : 'off'));
   // A server playing a recording (--replay) lets the page pause, play and jump in it.
   fetch(apiUrl('/api/stats'), { cache: 'no-store', credentials: 'same-origin' })
     .then((res) => (res.ok ? res.json() : null))
