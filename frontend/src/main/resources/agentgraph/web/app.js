@@ -63,7 +63,6 @@ const svg = document.getElementById('graph');
 const view = new GraphView(svg, document.getElementById('overlay'), model, schedule);
 const control = new Control();
 const card = new Card(document.getElementById('card'), model, control);
-control.load().then((state) => document.body.setAttribute('data-control', state.enabled ? 'on' : 'off'));
 const counters = new Counters(document.getElementById('counters'), model);
 const notifier = new Notifier(document.getElementById('notify-toggle'), model);
 const find = new FindBar(document.getElementById('find'), model, view);
@@ -98,6 +97,8 @@ if (recording) {
     schedule();
   });
 } else {
+  // A recording has no server to act on: only a live page asks whether control is on.
+  control.load().then((state) => document.body.setAttribute('data-control', state.enabled ? 'on' : 'off'));
   health = new HealthPanel(document.getElementById('health'), model, apiUrl('/api/stats'));
   firstRun = new FirstRun(document.getElementById('first-run'), model, health);
   connection = new Connection(
