@@ -92,14 +92,6 @@ public final class ControlBook implements Controls {
         return true;
     }
 
-    boolean isStopped(String session, String agent) {
-        return stopped.containsKey(key(session, agent));
-    }
-
-    boolean isHeld(String session) {
-        return held.containsKey(session);
-    }
-
     /** The agent ended: its stop is done. */
     void agentEnded(String session, String agent) {
         if (stopped.remove(key(session, agent)) != null) {

@@ -44,13 +44,13 @@ class ControlBookTest {
         b.stop("s", "a", T0);
         b.hold("s", T0.plusSeconds(3600));
         b.expire(T0.plus(ControlBook.TTL).minusSeconds(1));
-        assertThat(b.isStopped("s", "a")).isTrue();
+        assertThat(b.denial("s", "a", "Read")).isPresent();
         b.expire(T0.plus(ControlBook.TTL));
-        assertThat(b.isStopped("s", "a")).isFalse();
-        assertThat(b.isHeld("s")).isTrue();
+        assertThat(b.denial("s", "a", "Read")).isEmpty();
+        assertThat(b.denial("s", "a", "Agent")).containsSame(ControlBook.HELD);
         assertThat(Files.exists(dir.resolve("control/s/a.stop"))).isFalse();
         b.expire(T0.plus(ControlBook.TTL).plusSeconds(3600));
-        assertThat(b.isHeld("s")).isFalse();
+        assertThat(b.denial("s", "a", "Agent")).isEmpty();
         assertThat(Files.exists(dir.resolve("control/s"))).isFalse();
     }
 
