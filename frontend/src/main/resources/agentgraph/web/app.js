@@ -98,6 +98,8 @@ if (recording) {
     schedule();
   });
 } else {
+  // A recording has no server to act on: only a live page asks whether control is on.
+  control.load().then((state) => document.body.setAttribute('data-control', state.enabled ? 'on' : 'off'));
   health = new HealthPanel(document.getElementById('health'), model, apiUrl('/api/stats'));
   firstRun = new FirstRun(document.getElementById('first-run'), model, health);
   connection = new Connection(
@@ -109,8 +111,6 @@ if (recording) {
     },
     (state) => showConnection(badge, state),
   );
-  // Only a server can act on its agents: an exported run (above) has none to ask.
-  control.load().then((state) => document.body.setAttribute('data-control', state.enabled ? 'on' : 'off'));
   // A server playing a recording (--replay) lets the page pause, play and jump in it.
   fetch(apiUrl('/api/stats'), { cache: 'no-store', credentials: 'same-origin' })
     .then((res) => (res.ok ? res.json() : null))

@@ -51,14 +51,18 @@ export class Control {
     return actionsFor(node, centre, this.state);
   }
 
-  /** Runs an action; resolves to '' when done, else to why not. */
-  async act(action, node) {
+  /**
+   * Runs an action; resolves to '' when done, else to why not. A 403 may mean the server
+   * restarted (a new token, or control now off): it asks again once and retries.
+   */
+  async act(action, node, retried = false) {
     try {
       const res = await fetch(apiUrl(actionPath(action, node)), {
         method: 'POST', cache: 'no-store', credentials: 'same-origin',
         headers: { [this.state.header || 'X-AgentGraph-Control']: this.state.token || '' },
       });
       if (res.ok) return '';
+      if (res.status === 403 && !retried && (await this.load()).enabled === true) return this.act(action, node, true);
       return (await res.text()).trim() || 'refused (' + res.status + ')';
     } catch (e) {
       return 'the server cannot be reached';

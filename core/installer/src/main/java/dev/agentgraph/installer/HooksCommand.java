@@ -307,8 +307,8 @@ public final class HooksCommand implements Callable<Integer> {
 
     /** Said after {@code install --control}: what the synchronous hook costs, as measured (docs/performance.md). */
     static final String CONTROL_NOTE = "--control: PreToolUse's hook now runs in the foreground, so each tool call waits for it"
-            + " (file mode: the sh hook, about 3 ms a call on a 2-core machine; http mode: one local request, under 1 ms of"
-            + " server work). Start the server with --control; a hook that finds no decision or cannot reach the server"
+            + " (file mode: the sh hook, about 3 ms a call on a 2-core machine; http mode: the request it already made, and"
+            + " 0.1 us of server work). Start the server with --control; a hook that finds no decision or cannot reach the server"
             + " lets the call run.";
 
     /** The events whose hook posts with curl rather than as an http hook. */

@@ -3,6 +3,7 @@ package dev.agentgraph.installer;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.agentgraph.api.AgentGraphHook;
+import dev.agentgraph.api.HookHandler;
 import dev.agentgraph.api.HookInstaller;
 import dev.agentgraph.api.RuntimeIntegration;
 import dev.agentgraph.api.SettingsShapeException;
@@ -133,6 +134,14 @@ final class HooksDoctor implements DoctorCheck {
             httpChecks(context, hooks, findings);
         } else {
             fileChecks(context, hooks, findings);
+        }
+        boolean decides = hooks.getOrDefault(HookHandler.CONTROL_EVENT, List.of()).stream()
+                .map(h -> String.valueOf(AgentGraphHook.string(h, "command")))
+                .anyMatch(c -> c.contains(AgentGraphHook.CONTROL_ENV + "=1") || c.contains(HookHandlers.UNREACHABLE));
+        if (decides && !context.config().control()) {
+            findings.add(Finding.problem(HookHandler.CONTROL_EVENT + "'s hook waits for control decisions (--control), but"
+                    + " the server's configuration has no server.control: nothing is ever denied, and each tool call waits"
+                    + " for the hook for nothing", "start agentgraph with --control, or " + install + " without --control"));
         }
         for (RuntimeIntegration.CheckLine line : runtime.check(context.userHome(), context.workingDir())) {
             findings.add(new Finding(line.ok(), line.text(), line.fix()));

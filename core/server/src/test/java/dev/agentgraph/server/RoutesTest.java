@@ -114,4 +114,26 @@ class RoutesTest {
         assertThatThrownBy(() -> server.routes().http("GET", "/a?b", 0, r -> null)).isInstanceOf(IllegalArgumentException.class);
         server.routes().http("POST", "/api/a", 10, r -> HttpResponse.empty(204));
     }
+
+    @Test
+    void aPrefixRouteServesThePathsUnderItAndAnExactRouteWins() throws Exception {
+        server = Servers.start();
+        server.httpUnder("POST", "/api/agents/", 0, r -> HttpResponse.text(200, "under " + r.path()));
+        server.routes().http("POST", "/api/agents/exact", 0, r -> HttpResponse.text(200, "exact"));
+        int p = server.port();
+        RawHttp.Reply under = RawHttp.send(p, RawHttp.request("POST", "/api/agents/s1/a1/stop", host(), "Content-Length: 0"), null);
+        assertThat(under.status()).isEqualTo(200);
+        assertThat(under.text()).isEqualTo("under /api/agents/s1/a1/stop");
+        assertThat(RawHttp.send(p, RawHttp.request("POST", "/api/agents/exact", host(), "Content-Length: 0"), null).text())
+                .isEqualTo("exact");
+        assertThat(RawHttp.send(p, RawHttp.request("POST", "/api/agents/", host(), "Content-Length: 0"), null).status())
+                .as("the prefix alone names nothing").isEqualTo(404);
+        assertThat(RawHttp.send(p, RawHttp.request("POST", "/api/agentsX/1", host(), "Content-Length: 0"), null).status())
+                .isEqualTo(404);
+        RawHttp.Reply get = RawHttp.get(p, "/api/agents/s1/a1/stop", host());
+        assertThat(get.status()).isEqualTo(405);
+        assertThat(get.header("Allow")).isEqualTo("POST");
+        assertThatThrownBy(() -> server.httpUnder("POST", "/api/agents/", 0, r -> null)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> server.httpUnder("POST", "/api/x", 0, r -> null)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -3,7 +3,6 @@ package dev.agentgraph.runtime.control;
 import dev.agentgraph.api.RuntimeIntegration;
 import dev.agentgraph.runtime.Version;
 import dev.agentgraph.runtime.plugins.PluginHost;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -23,8 +22,7 @@ public final class BlockingRuntimes {
 
     public static List<String> of(PluginHost plugins) {
         if (plugins.isNone()) {
-            // A host over a folder that does not exist: no plugins, only the class path's extensions.
-            try (PluginHost classpath = PluginHost.load(Path.of("agentgraph-no-plugins-dir").toAbsolutePath(), Version.get())) {
+            try (PluginHost classpath = PluginHost.classpathOnly(Version.get())) {
                 return names(classpath);
             }
         }

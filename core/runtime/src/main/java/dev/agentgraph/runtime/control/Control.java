@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sets up control for one AgentGraph (docs/control.md): the {@link ControlBook} given to every
  * component, the routes (mounted whether control is on or off, so that off answers 403 rather
- * than 404), and, when on, the reducer that lets decisions expire and a clean control folder.
+ * than 404), a clean control folder (on or off), and, when on, the reducer that lets decisions
+ * expire.
  */
 public final class Control {
 
@@ -34,15 +35,16 @@ public final class Control {
     public static Control mount(boolean enabled, Path eventsFile, List<String> blockingRuntimes, WebServer server,
             Pipeline pipeline, Clock clock) {
         ComponentStats stats = new ComponentStats("control");
-        ControlBook book = new ControlBook(enabled, enabled ? new ControlMarkers(eventsFile) : null, LOG);
+        ControlBook book = new ControlBook(enabled, new ControlMarkers(eventsFile), LOG);
         Emitter announce = pipeline.emitter(stats);
         ControlRoutes routes = new ControlRoutes(book, new AntiForgeryToken(new SecureRandom()), blockingRuntimes, announce,
                 clock, LOG);
         server.routes().http("GET", ControlRoutes.STATE_PATH, 0, routes::state);
         server.httpUnder("POST", ControlRoutes.AGENTS_PREFIX, 0, routes::agent);
         server.httpUnder("POST", ControlRoutes.SESSIONS_PREFIX, 0, routes::session);
+        // Also when off: markers of an earlier run with control on must not deny calls now.
+        book.clearFiles();
         if (enabled) {
-            book.clearFiles();
             // It keeps no state of its own (the book does): a rebuild makes it anew on the same book.
             pipeline.addReducer(new ReducerStage("control", ControlReducer.ORDER, new ControlReducer(book),
                     () -> new ControlReducer(book), stats, new Guard(stats, LOG)));

@@ -39,7 +39,6 @@ public final class ControlBook implements Controls {
     /** A held session to the time it was held. */
     private final Map<String, Instant> held = new ConcurrentHashMap<>();
 
-    /** {@code markers} null: no file mode (tests of the http decision). */
     ControlBook(boolean enabled, ControlMarkers markers, Logger log) {
         this.enabled = enabled;
         this.markers = markers;
@@ -93,14 +92,6 @@ public final class ControlBook implements Controls {
         return true;
     }
 
-    boolean isStopped(String session, String agent) {
-        return stopped.containsKey(key(session, agent));
-    }
-
-    boolean isHeld(String session) {
-        return held.containsKey(session);
-    }
-
     /** The agent ended: its stop is done. */
     void agentEnded(String session, String agent) {
         if (stopped.remove(key(session, agent)) != null) {
@@ -139,9 +130,7 @@ public final class ControlBook implements Controls {
 
     /** At start and at close: no marker outlives the server that can show and release it. */
     void clearFiles() {
-        if (markers != null) {
-            files("clear " + markers.root(), markers::clear);
-        }
+        files("clear " + markers.root(), markers::clear);
     }
 
     private interface FileWork {
@@ -150,9 +139,6 @@ public final class ControlBook implements Controls {
 
     /** A marker that cannot be written leaves the http decision standing; file mode then allows (fails open). */
     private void files(String what, FileWork work) {
-        if (markers == null) {
-            return;
-        }
         try {
             work.run();
         } catch (IOException | RuntimeException e) {

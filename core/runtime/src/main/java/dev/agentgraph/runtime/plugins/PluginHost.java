@@ -52,6 +52,14 @@ public final class PluginHost implements AutoCloseable {
         return manager == null;
     }
 
+    /**
+     * A host that loads no plugin at all, for the extensions on the class path only (an embedded
+     * AgentGraph, tests): {@link #extensions} finds what the class path's extension indexes list.
+     */
+    public static PluginHost classpathOnly(String systemVersion) {
+        return new PluginHost(new HostPluginManager(Path.of("").toAbsolutePath(), systemVersion));
+    }
+
     /** Loads and starts every plugin in {@code dir}; a missing directory means no plugins. */
     public static PluginHost load(Path dir, String systemVersion) {
         Path root = dir.toAbsolutePath().normalize();

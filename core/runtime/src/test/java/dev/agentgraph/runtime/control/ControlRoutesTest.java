@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The action endpoints on a real server: with control off, from a foreign origin, without the
@@ -187,12 +189,13 @@ class ControlRoutesTest {
         }
     }
 
-    @Test
-    void markersLeftByAnEarlierRunAreRemovedAtStart() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void markersLeftByAnEarlierRunAreRemovedAtStartWithControlOnOrOff(boolean control) throws Exception {
         Path stale = dir.resolve("control").resolve(S).resolve(A + ".stop");
         Files.createDirectories(stale.getParent());
         Files.writeString(stale, "{}\n");
-        try (AgentGraph g = start(true, null)) {
+        try (AgentGraph g = start(control, null)) {
             assertThat(stale).doesNotExist();
         }
     }

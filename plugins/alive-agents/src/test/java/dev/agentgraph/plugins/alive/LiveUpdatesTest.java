@@ -52,6 +52,19 @@ class LiveUpdatesTest {
     }
 
     @Test
+    void stoppingStaysOnTheAgentAndHeldOnTheSessionUntilReleased() throws Exception {
+        reduce("{\"event\":\"session_start\",\"session_id\":\"s1\",\"cwd\":\"/w/app\"}");
+        reduce("{\"event\":\"agent_spawn\",\"session_id\":\"s1\",\"id\":\"a1\"}");
+        reduce("{\"event\":\"agent_update\",\"session_id\":\"s1\",\"id\":\"a1\",\"stopping\":true}");
+        reduce("{\"event\":\"tool_use\",\"session_id\":\"s1\",\"agent_id\":\"a1\",\"tool\":\"Read\"}");
+        assertThat(agent(0).get("stopping").getAsBoolean()).as("activity does not end it").isTrue();
+        reduce("{\"event\":\"session_update\",\"session_id\":\"s1\",\"held\":true}");
+        assertThat(session(0).get("held").getAsBoolean()).isTrue();
+        reduce("{\"event\":\"session_update\",\"session_id\":\"s1\",\"held\":null}");
+        assertThat(session(0).has("held")).as("released").isFalse();
+    }
+
+    @Test
     void aTeammateKeepsItsKindAndTeam() throws Exception {
         reduce("{\"event\":\"agent_spawn\",\"session_id\":\"s1\",\"id\":\"teammate:researcher\",\"kind\":\"teammate\","
                 + "\"team\":\"shop\",\"subagent_type\":\"researcher\"}");

@@ -236,4 +236,17 @@ class DoctorTest {
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.out()).contains("✘ configuration: events.file: " + dir + " is a directory").contains("fix: ");
     }
+
+    @Test
+    void hooksThatWaitForControlDecisionsFromAServerWithoutControlAreAProblem() throws Exception {
+        hooks("install", "--settings", home.resolve(".claude/settings.json").toString(), "--hook", HOOK.toString(),
+                "--events", events.toString(), "--control");
+        String port = String.valueOf(closedPort());
+        assertThat(doctor("--port", port, "--events", events.toString()).out())
+                .contains("✘ PreToolUse's hook waits for control decisions (--control), but the server's configuration has no"
+                        + " server.control")
+                .contains("start agentgraph with --control");
+        assertThat(doctor("--port", port, "--events", events.toString(), "--control").out())
+                .doesNotContain("waits for control decisions");
+    }
 }

@@ -22,7 +22,7 @@ class ControlDecisionCostTest {
 
     private static final String S = "52e6b438-f2a7-4269-8651-0c5ca6a3a450";
     private static final String A = "a947ccf25ec84d8db";
-    private static final int ROUND_TRIPS = 300;
+    private static final int ROUND_TRIPS = 200;
 
     private static String preToolUse(String agent) {
         String head = "{\"session_id\":\"" + S + "\",\"cwd\":\"/home/dev/myrepo\",\"agent_id\":\"" + agent
