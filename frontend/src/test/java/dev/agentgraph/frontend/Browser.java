@@ -113,6 +113,18 @@ final class Browser implements AutoCloseable {
                         + ".map(g => g.getAttribute('data-session') + '/' + g.getAttribute('data-node-id'));");
     }
 
+    /** The agents in the page's own state (not the SVG), not leaving, as sorted "session/id". */
+    @SuppressWarnings("unchecked")
+    List<String> aliveAgents() {
+        return (List<String>) js("return window.agentgraph.state().nodes"
+                + ".filter(n => n.kind === 'agent' && !n.leaving).map(n => n.session + '/' + n.id).sort()");
+    }
+
+    /** The player's state ({@code t, start, end, playing, …}), or null without a recording. */
+    java.util.Map<?, ?> player() {
+        return (java.util.Map<?, ?>) js("return window.agentgraph && window.agentgraph.state().player");
+    }
+
     /**
      * Points at a node (and clicks it, to pin the card) until its card shows; nodes may still be
      * drifting into place, so the pointer is aimed again on each try.

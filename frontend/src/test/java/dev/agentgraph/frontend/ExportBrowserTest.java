@@ -61,8 +61,8 @@ class ExportBrowserTest {
             Files.writeString(html, ExportCommand.bundle(server.http("/"), null, frames), StandardCharsets.UTF_8);
             try (Browser browser = Browser.start(dir.resolve("chromium-live"))) {
                 browser.open(server.http("/"));
-                await().atMost(LONG).until(() -> "connected".equals(browser.badge()) && !agents(browser).isEmpty());
-                live = agents(browser);
+                await().atMost(LONG).until(() -> "connected".equals(browser.badge()) && !browser.aliveAgents().isEmpty());
+                live = browser.aliveAgents();
             }
         }
         assertThat(live).contains("s-run/r2", "s-run/r5").doesNotContain("s-run/r0", "s-run/r1");
@@ -82,30 +82,20 @@ class ExportBrowserTest {
             // It plays from the start as it opens; faster, please.
             new Select(browser.driver().findElement(By.id("play-speed"))).selectByValue("50");
             await().atMost(LONG).until(() -> {
-                Map<?, ?> p = player(browser);
+                Map<?, ?> p = browser.player();
                 return !(Boolean) p.get("playing") && ((Number) p.get("t")).longValue() == ((Number) p.get("end")).longValue();
             });
-            await().atMost(LONG).until(() -> agents(browser).equals(live));
+            await().atMost(LONG).until(() -> browser.aliveAgents().equals(live));
             browser.screenshot("exported-run-end");
 
             // The slider jumps to any moment: at the start of the canonical part only r0 is alive there.
-            long start = ((Number) player(browser).get("start")).longValue();
+            long start = ((Number) browser.player().get("start")).longValue();
             long r0Spawned = t0.plusSeconds(1).toEpochMilli() - start + 500; // r1 comes a second later
             browser.js("const s = document.getElementById('seek'); s.value = arguments[0]; s.dispatchEvent(new Event('input'));", r0Spawned);
-            await().atMost(LONG).until(() -> agents(browser).stream().filter(k -> k.startsWith("s-run/")).toList().equals(List.of("s-run/r0")));
+            await().atMost(LONG).until(() -> browser.aliveAgents().stream().filter(k -> k.startsWith("s-run/")).toList().equals(List.of("s-run/r0")));
             browser.js("const s = document.getElementById('seek'); s.value = s.max; s.dispatchEvent(new Event('input'));");
-            await().atMost(LONG).until(() -> agents(browser).equals(live));
+            await().atMost(LONG).until(() -> browser.aliveAgents().equals(live));
             assertThat(browser.consoleErrors()).isEmpty();
         }
-    }
-
-    private static Map<?, ?> player(Browser browser) {
-        return (Map<?, ?>) browser.js("return window.agentgraph.state().player");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> agents(Browser browser) {
-        return (List<String>) browser.js("return window.agentgraph.state().nodes"
-                + ".filter(n => n.kind === 'agent' && !n.leaving).map(n => n.session + '/' + n.id).sort()");
     }
 }

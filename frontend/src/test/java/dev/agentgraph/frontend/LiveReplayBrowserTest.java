@@ -83,20 +83,20 @@ class LiveReplayBrowserTest {
             browser.open(server.http("/"));
             try {
                 await().atMost(LONG).until(() -> {
-                    Map<?, ?> p = player(browser);
+                    Map<?, ?> p = browser.player();
                     return p != null && Boolean.TRUE.equals(p.get("server")) && number(p, "end") == 14_000;
                 });
             } catch (org.awaitility.core.ConditionTimeoutException e) {
                 throw new AssertionError("no replay controls: " + browser.consoleErrors(), e);
             }
             browser.driver().findElement(By.id("play-toggle")).click();
-            await().atMost(LONG).until(() -> !(Boolean) player(browser).get("playing"));
+            await().atMost(LONG).until(() -> !(Boolean) browser.player().get("playing"));
 
             for (long ms : new long[] {6_500, 2_500, 10_000}) {
                 browser.js("const s = document.getElementById('seek'); s.value = arguments[0];"
                         + " s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change'));", ms);
-                await().atMost(LONG).until(() -> number(player(browser), "t") == ms);
-                await().atMost(LONG).untilAsserted(() -> assertThat(agents(browser)).as("alive at " + ms + " ms")
+                await().atMost(LONG).until(() -> number(browser.player(), "t") == ms);
+                await().atMost(LONG).untilAsserted(() -> assertThat(browser.aliveAgents()).as("alive at " + ms + " ms")
                         .isEqualTo(aliveAt(ms)));
                 if (ms == 6_500) {
                     browser.screenshot("live-replay-jumped");
@@ -106,11 +106,11 @@ class LiveReplayBrowserTest {
             new Select(browser.driver().findElement(By.id("play-speed"))).selectByValue("50");
             browser.driver().findElement(By.id("play-toggle")).click();
             await().atMost(LONG).until(() -> {
-                Map<?, ?> p = player(browser);
+                Map<?, ?> p = browser.player();
                 return !(Boolean) p.get("playing") && number(p, "t") == 14_000;
             });
-            await().atMost(LONG).untilAsserted(() -> assertThat(agents(browser)).isEqualTo(aliveAt(14_000)));
-            assertThat(number(player(browser), "speed")).isEqualTo(50);
+            await().atMost(LONG).untilAsserted(() -> assertThat(browser.aliveAgents()).isEqualTo(aliveAt(14_000)));
+            assertThat(number(browser.player(), "speed")).isEqualTo(50);
             browser.screenshot("live-replay-end");
             assertThat(browser.consoleErrors()).isEmpty();
         }
@@ -118,15 +118,5 @@ class LiveReplayBrowserTest {
 
     private static long number(Map<?, ?> p, String name) {
         return ((Number) p.get(name)).longValue();
-    }
-
-    private static Map<?, ?> player(Browser browser) {
-        return (Map<?, ?>) browser.js("return window.agentgraph && window.agentgraph.state().player");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> agents(Browser browser) {
-        return (List<String>) browser.js("return window.agentgraph.state().nodes"
-                + ".filter(n => n.kind === 'agent' && !n.leaving).map(n => n.session + '/' + n.id).sort()");
     }
 }

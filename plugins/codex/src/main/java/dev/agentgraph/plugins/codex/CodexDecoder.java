@@ -6,13 +6,11 @@ import dev.agentgraph.api.Counter;
 import dev.agentgraph.api.Emitter;
 import dev.agentgraph.api.Event;
 import dev.agentgraph.api.HookLine;
+import dev.agentgraph.api.RecentSessions;
 import dev.agentgraph.api.Reducer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -37,19 +35,16 @@ final class CodexDecoder implements Reducer {
     private static final int PATH = 4096;
     private static final Set<String> KNOWN = Set.copyOf(CodexHooks.EVENTS);
 
-    private final int maxSessions;
-    private final Duration idle;
     private final Clock clock;
     private final Logger log;
     private final Counter decoded;
     private final Counter unknown;
     private final Counter copies;
     private final Counter cut;
-    private final Map<String, CodexSession> sessions = new LinkedHashMap<>(16, 0.75f, true);
+    private final RecentSessions<CodexSession> sessions;
 
     CodexDecoder(int maxSessions, Duration idle, Clock clock, Logger log, Function<String, Counter> counters) {
-        this.maxSessions = maxSessions;
-        this.idle = idle;
+        this.sessions = new RecentSessions<>(maxSessions, idle);
         this.clock = clock;
         this.log = log;
         this.decoded = counters.apply("decoded");
@@ -119,12 +114,7 @@ final class CodexDecoder implements Reducer {
 
     @Override
     public void tick(Instant now, Emitter emit) {
-        Instant limit = now.minus(idle);
-        for (Iterator<CodexSession> it = sessions.values().iterator(); it.hasNext(); ) {
-            if (it.next().lastSeen.isBefore(limit)) {
-                it.remove();
-            }
-        }
+        sessions.forgetIdle(now);
     }
 
     @Override
@@ -135,15 +125,9 @@ final class CodexDecoder implements Reducer {
     /** The session of a payload; one first seen after its start is announced at once. */
     private CodexSession session(Event e, String hook, Out out) {
         String id = bound(e.string(Canonical.SESSION_ID, Canonical.DEFAULT_SESSION), NAME);
-        CodexSession s = sessions.get(id);
+        CodexSession s = sessions.seen(id, out.at);
         if (s == null) {
-            if (sessions.size() >= maxSessions) {
-                Iterator<CodexSession> eldest = sessions.values().iterator();
-                eldest.next();
-                eldest.remove();
-            }
-            s = new CodexSession(id, out.at);
-            sessions.put(id, s);
+            s = sessions.add(id, new CodexSession(id), out.at);
             s.cwd = bound(e.string(Canonical.CWD), PATH);
             s.model = bound(e.string(Canonical.MODEL), NAME);
             s.host = bound(e.string(HookLine.HOST), NAME);
@@ -151,7 +135,6 @@ final class CodexDecoder implements Reducer {
                 out.emit(sessionStartOf(s, null, out));
             }
         }
-        s.lastSeen = out.at;
         String host = bound(e.string(HookLine.HOST), NAME);
         if (host != null && !host.equals(s.host)) {
             s.host = host;

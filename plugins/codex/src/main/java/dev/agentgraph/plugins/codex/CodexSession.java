@@ -37,16 +37,14 @@ final class CodexSession {
     String model;
     String host;
     boolean compacting;
-    Instant lastSeen;
     final Map<String, Agent> agents = capped();
     final Map<String, Boolean> done = capped();
     /** turn_id to the agent whose turn it is ({@code main} for the orchestrator). */
     final Map<String, String> turnOwners = capped();
     final Set<String> waiting = new HashSet<>();
 
-    CodexSession(String id, Instant now) {
+    CodexSession(String id) {
         this.id = id;
-        this.lastSeen = now;
     }
 
     private static <V> Map<String, V> capped() {

@@ -7,13 +7,11 @@ import dev.agentgraph.api.Counter;
 import dev.agentgraph.api.Emitter;
 import dev.agentgraph.api.Event;
 import dev.agentgraph.api.HookLine;
+import dev.agentgraph.api.RecentSessions;
 import dev.agentgraph.api.Reducer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -40,21 +38,18 @@ final class GeminiDecoder implements Reducer {
     private static final String[] TASK_FIELDS = {"objective", "prompt", "task", "query", "question"};
 
     private final Set<String> subagentTools;
-    private final int maxSessions;
-    private final Duration idle;
     private final Clock clock;
     private final Logger log;
     private final Counter decoded;
     private final Counter unknown;
     private final Counter copies;
     private final Counter unmatched;
-    private final Map<String, GeminiSession> sessions = new LinkedHashMap<>(16, 0.75f, true);
+    private final RecentSessions<GeminiSession> sessions;
 
     GeminiDecoder(Set<String> subagentTools, int maxSessions, Duration idle, Clock clock, Logger log,
                   Function<String, Counter> counters) {
         this.subagentTools = Set.copyOf(subagentTools);
-        this.maxSessions = maxSessions;
-        this.idle = idle;
+        this.sessions = new RecentSessions<>(maxSessions, idle);
         this.clock = clock;
         this.log = log;
         this.decoded = counters.apply("decoded");
@@ -116,12 +111,7 @@ final class GeminiDecoder implements Reducer {
 
     @Override
     public void tick(Instant now, Emitter emit) {
-        Instant limit = now.minus(idle);
-        for (Iterator<GeminiSession> it = sessions.values().iterator(); it.hasNext(); ) {
-            if (it.next().lastSeen.isBefore(limit)) {
-                it.remove();
-            }
-        }
+        sessions.forgetIdle(now);
     }
 
     @Override
@@ -131,22 +121,15 @@ final class GeminiDecoder implements Reducer {
 
     private GeminiSession session(Event e, String hook, Out out) {
         String id = bound(e.string(Canonical.SESSION_ID, Canonical.DEFAULT_SESSION), NAME);
-        GeminiSession s = sessions.get(id);
+        GeminiSession s = sessions.seen(id, out.at);
         if (s == null) {
-            if (sessions.size() >= maxSessions) {
-                Iterator<GeminiSession> eldest = sessions.values().iterator();
-                eldest.next();
-                eldest.remove();
-            }
-            s = new GeminiSession(id, out.at);
-            sessions.put(id, s);
+            s = sessions.add(id, new GeminiSession(id), out.at);
             s.cwd = bound(e.string(Canonical.CWD), PATH);
             s.host = bound(e.string(HookLine.HOST), NAME);
             if (!"SessionStart".equals(hook) && !"SessionEnd".equals(hook)) {
                 out.emit(sessionStartOf(s, null, out)); // first seen after its start
             }
         }
-        s.lastSeen = out.at;
         String host = bound(e.string(HookLine.HOST), NAME);
         if (host != null && !host.equals(s.host)) {
             s.host = host;

@@ -26,12 +26,10 @@ final class GeminiSession {
     boolean compacting;
     boolean ended;
     long calls;
-    Instant lastSeen;
     final Deque<Call> open = new ArrayDeque<>();
 
-    GeminiSession(String id, Instant now) {
+    GeminiSession(String id) {
         this.id = id;
-        this.lastSeen = now;
     }
 
     /** The next call's id, unique in the session: {@code <session>:<n>}. */
