@@ -56,4 +56,5 @@ while [ "$written" -lt "$events" ]; do
 done
 sleep "$idle"
 echo "after $idle s idle: RSS $(rss) MB (no GC forced)"
+[ -z "${NMT:-}" ] || { jcmd "$pid" VM.native_memory summary | grep -E "^-|Total"; grep -E "Rss|Anonymous|Shared|Private" "/proc/$pid/smaps_rollup"; }
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

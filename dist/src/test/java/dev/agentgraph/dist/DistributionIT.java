@@ -86,7 +86,8 @@ class DistributionIT {
     void theLauncherCapsTheHeapAndGivesMemoryBackUnlessJavaOptsChooses() throws Exception {
         Installation.Result chosen = dist.run(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), launcher(), "--version");
         assertThat(chosen.exit()).isZero();
-        assertThat(chosen.output()).contains("-XX:MaxHeapSize=67108864", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=30000");
+        assertThat(chosen.output()).contains("-XX:MaxHeapSize=67108864", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=30000",
+                "-XX:+ExitOnOutOfMemoryError");
 
         Installation.Result own = dist.run(Map.of("JAVA_OPTS", "-Xmx200m -XX:+UseSerialGC -XX:+PrintCommandLineFlags"),
                 launcher(), "--version");

@@ -99,4 +99,35 @@ class EventTest {
         assertThat(e.has(Canonical.TS)).isTrue();
         assertThat(e.has(Canonical.TOOL)).isFalse();
     }
+
+    @Test
+    void theSizeHintIsWithinAFactorOfTwoOfWhatAParsedLineHolds() throws Exception {
+        // A real PostToolUse payload as the hook writes it, and a small canonical event.
+        String real = "{\"session_id\":\"3f1c2a9e-5b7d-4e21-9a0c-1d2e3f4a5b6c\",\"transcript_path\":\"/home/dev/.claude/projects/-home-dev-shop/3f1c2a9e.jsonl\","
+                + "\"cwd\":\"/home/dev/shop\",\"hook_event_name\":\"PostToolUse\",\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"npm test -- --filter cart\","
+                + "\"description\":\"Run the cart tests\"},\"tool_response\":{\"stdout\":\"" + "PASS src/cart.test.ts ".repeat(30)
+                + "\",\"stderr\":\"\",\"interrupted\":false},\"tool_use_id\":\"toolu_01ABCDEFGHIJKLMNOPQRSTUV\",\"agentgraph_received\":\"2026-12-01T10:00:00.000Z\"}";
+        String small = "{\"event\":\"tool_use\",\"session_id\":\"s3\",\"agent_id\":\"a17\",\"tool\":\"Bash\",\"tool_use_id\":\"t12345\",\"summary\":\"npm test --filter case-12345\"}";
+        for (String line : new String[] {real, small}) {
+            int n = 20_000;
+            java.util.List<Event> keep = new java.util.ArrayList<>(n);
+            long before = usedAfterGc();
+            for (int i = 0; i < n; i++) {
+                keep.add(Event.parse(new String(line.toCharArray())));
+            }
+            long perEvent = (usedAfterGc() - before) / n;
+            int hint = keep.get(0).sizeHint();
+            assertThat((double) hint).as("hint %d for %d bytes measured (%d chars)", hint, perEvent, line.length())
+                    .isBetween(perEvent / 2.0, perEvent * 2.0);
+        }
+    }
+
+    private static long usedAfterGc() throws InterruptedException {
+        Runtime r = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        return r.totalMemory() - r.freeMemory();
+    }
 }

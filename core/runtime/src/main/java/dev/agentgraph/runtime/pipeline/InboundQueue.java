@@ -6,27 +6,38 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline's inbound queue: at most {@code capacity} events wait (a source blocks while it is
- * full), and control messages (snapshot requests, stop) pass without taking room. An urgent control
- * message jumps ahead of waiting events; the stop message queues behind them so they drain first.
+ * The pipeline's inbound queue: at most {@code capacity} events, and at most {@code budgetBytes}
+ * of them by {@link Event#sizeHint()} ({@link QueueMemory}), wait; a source blocks while either is
+ * full. Control messages (snapshot requests, rebuilds, stop) pass without taking room. An urgent
+ * control message jumps ahead of waiting events; the others queue behind them.
  */
 final class InboundQueue {
 
     private final LinkedBlockingDeque<Object> deque = new LinkedBlockingDeque<>();
     private final Semaphore room;
+    private final Semaphore kib;
     private final int capacity;
+    private final int budgetKib;
 
-    InboundQueue(int capacity) {
+    InboundQueue(int capacity, long budgetBytes) {
         this.capacity = capacity;
+        this.budgetKib = (int) Math.max(1, Math.min(Integer.MAX_VALUE, budgetBytes / 1024));
         this.room = new Semaphore(capacity);
+        this.kib = new Semaphore(budgetKib);
     }
 
     /** Adds an event, waiting up to {@code nanos} for room; false if there was none. */
     boolean offer(Event event, long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
         if (!room.tryAcquire(nanos, TimeUnit.NANOSECONDS)) {
             return false;
         }
-        deque.offerLast(event);
+        QueueMemory.Queued q = QueueMemory.Queued.of(event);
+        if (!kib.tryAcquire(kib(q), Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            room.release();
+            return false;
+        }
+        deque.offerLast(q);
         return true;
     }
 
@@ -35,7 +46,12 @@ final class InboundQueue {
         if (!room.tryAcquire()) {
             return false;
         }
-        deque.offerLast(event);
+        QueueMemory.Queued q = QueueMemory.Queued.of(event);
+        if (!kib.tryAcquire(kib(q))) {
+            room.release();
+            return false;
+        }
+        deque.offerLast(q);
         return true;
     }
 
@@ -47,13 +63,20 @@ final class InboundQueue {
         }
     }
 
-    /** The next message, or null after {@code nanos}. */
+    /** The next event or control message, or null after {@code nanos}. */
     Object poll(long nanos) throws InterruptedException {
         Object message = deque.poll(nanos, TimeUnit.NANOSECONDS);
-        if (message instanceof Event) {
+        if (message instanceof QueueMemory.Queued q) {
             room.release();
+            kib.release(kib(q));
+            return q.event();
         }
         return message;
+    }
+
+    /** Whole KiB, at least one; an event over the whole budget takes all of it. */
+    private int kib(QueueMemory.Queued q) {
+        return (int) Math.min(budgetKib, Math.max(1, (q.bytes() + 1023L) / 1024));
     }
 
     int size() {

@@ -6,11 +6,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Feeds one sink from its own bounded queue on its own daemon thread. When the queue is full the
- * newest event is dropped and counted, so a slow or stuck sink never holds up the pipeline or
- * another sink. A stuck sink's thread is abandoned at shutdown (it is a daemon).
+ * Feeds one sink from its own bounded queue on its own daemon thread. When the queue is full (in
+ * events, or in memory: {@link QueueMemory}) the newest event is dropped and counted, so a slow or
+ * stuck sink never holds up the pipeline or another sink. A stuck sink's thread is abandoned at shutdown (it is a daemon).
  */
 public final class SinkRunner {
 
@@ -20,13 +21,21 @@ public final class SinkRunner {
     private final Sink sink;
     private final ComponentStats stats;
     private final Guard guard;
-    private final BlockingQueue<Event> queue;
+    private final BlockingQueue<QueueMemory.Queued> queue;
+    private final long budgetBytes;
+    private final AtomicLong queuedBytes = new AtomicLong();
     private final Thread thread;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean closing;
 
     public SinkRunner(String id, Sink sink, ComponentStats stats, Guard guard, int capacity) {
+        this(id, sink, stats, guard, capacity, QueueMemory.budget());
+    }
+
+    /** A runner whose queue holds at most {@code capacity} events and {@code budgetBytes} of them by size hint. */
+    SinkRunner(String id, Sink sink, ComponentStats stats, Guard guard, int capacity, long budgetBytes) {
         this.id = id;
+        this.budgetBytes = budgetBytes;
         this.sink = sink;
         this.stats = stats;
         this.guard = guard;
@@ -43,9 +52,15 @@ public final class SinkRunner {
         thread.start();
     }
 
-    /** Queues an event, or drops and counts it when the queue is full. Never blocks. */
+    /**
+     * Queues an event, or drops and counts it when the queue is full, in events or in memory (an
+     * event larger than the whole budget still passes when the queue is empty). Never blocks.
+     */
     void offer(Event event) {
-        if (!queue.offer(event)) {
+        QueueMemory.Queued q = QueueMemory.Queued.of(event);
+        long after = queuedBytes.addAndGet(q.bytes());
+        if ((after > budgetBytes && after != q.bytes()) || !queue.offer(q)) {
+            queuedBytes.addAndGet(-q.bytes());
             stats.drops().increment();
         }
     }
@@ -67,13 +82,15 @@ public final class SinkRunner {
     private void run() {
         try {
             while (true) {
-                Event event = queue.poll(IDLE_POLL_NANOS, TimeUnit.NANOSECONDS);
-                if (event == null) {
+                QueueMemory.Queued q = queue.poll(IDLE_POLL_NANOS, TimeUnit.NANOSECONDS);
+                if (q == null) {
                     if (closing) {
                         break;
                     }
                     continue;
                 }
+                queuedBytes.addAndGet(-q.bytes());
+                Event event = q.event();
                 stats.in().increment();
                 if (guard.run("accept", () -> sink.accept(event))) {
                     stats.out().increment();
