@@ -52,7 +52,8 @@ public final class RunCommand implements Callable<Integer> {
             } finally {
                 // The JVM would report 143 for SIGTERM; a clean stop is a success. The main thread
                 // is not woken first: its return would start a second way out of the JVM beside
-                // this halt, and the two race while the class-data archive is written at exit.
+                // this halt, and JDK 17 can race the two while it writes the class-data archive at
+                // exit (JDK-8304147).
                 Runtime.getRuntime().halt(ExitCodes.OK);
             }
         }, "agentgraph-shutdown");
