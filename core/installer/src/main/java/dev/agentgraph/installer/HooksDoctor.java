@@ -143,6 +143,14 @@ final class HooksDoctor implements DoctorCheck {
                     + " the server's configuration has no server.control: nothing is ever denied, and each tool call waits"
                     + " for the hook for nothing", "start agentgraph with --control, or " + install + " without --control"));
         }
+        // Claude Code's http hooks are synchronous already; a command hook must be installed to decide.
+        boolean answeredByHttp = hooks.getOrDefault(HookHandler.CONTROL_EVENT, List.of()).stream()
+                .anyMatch(h -> "http".equals(AgentGraphHook.string(h, "type")));
+        if (!decides && !answeredByHttp && context.config().control() && runtime.blocksToolCalls()) {
+            findings.add(Finding.problem("the server's configuration turns control on (server.control), but "
+                    + HookHandler.CONTROL_EVENT + "'s hook does not ask for decisions: Stop and Hold on the page deny nothing"
+                    + " for " + runtime.displayName(), install + " --control, then " + restart));
+        }
         for (RuntimeIntegration.CheckLine line : runtime.check(context.userHome(), context.workingDir())) {
             findings.add(new Finding(line.ok(), line.text(), line.fix()));
         }

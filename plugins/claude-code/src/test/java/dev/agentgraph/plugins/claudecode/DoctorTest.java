@@ -249,4 +249,17 @@ class DoctorTest {
         assertThat(doctor("--port", port, "--events", events.toString(), "--control").out())
                 .doesNotContain("waits for control decisions");
     }
+
+    @Test
+    void aServerWithControlAndFileHooksThatDoNotAskIsAProblem() throws Exception {
+        hooks("install", "--settings", home.resolve(".claude/settings.json").toString(), "--hook", HOOK.toString(),
+                "--events", events.toString());
+        String port = String.valueOf(closedPort());
+        assertThat(doctor("--port", port, "--events", events.toString(), "--control").out())
+                .contains("✘ the server's configuration turns control on (server.control), but PreToolUse's hook does not"
+                        + " ask for decisions")
+                .contains("agentgraph hooks install --agent claude-code --control");
+        assertThat(doctor("--port", port, "--events", events.toString()).out())
+                .doesNotContain("does not ask for decisions");
+    }
 }
