@@ -24,7 +24,7 @@ export class Effects {
     this.painted = []; // device-pixel boxes painted last frame: [x, y, w, h]
     this.clearAll = true;
     // What was shown, for tests and diagnostics.
-    this.stats = { pulses: 0, floats: 0, flashes: 0, lastFloat: '' };
+    this.stats = { pulses: 0, floats: 0, flashes: 0, lastFloat: '', floatsReplaced: 0 };
     this.resize();
     window.addEventListener('resize', () => this.resize());
   }
@@ -52,15 +52,26 @@ export class Effects {
     this.add({ kind: 'pulse', key, x, y, base, peak, colour, ms: PULSE_MS });
   }
 
-  /** A label floats up from (x, y) and fades out (800 ms). */
-  float(x, y, text, failed) {
+  /**
+   * A label floats up from (x, y) and fades out (800 ms). A newer label of the same node ({@code key})
+   * takes the place of one still rising from it: two tool names one over the other read as neither.
+   */
+  float(x, y, text, failed, key) {
+    for (let i = this.items.length - 1; i >= 0; i--) {
+      const it = this.items[i];
+      if (it.kind === 'float' && it.key === key) {
+        this.items.splice(i, 1);
+        this.end(it);
+        this.stats.floatsReplaced++;
+      }
+    }
     if (this.floats >= MAX_FLOATS) return;
     this.floats++;
     this.stats.floats++;
     this.stats.lastFloat = text;
     this.ctx.font = FONT;
     const width = this.ctx.measureText(text).width;
-    this.add({ kind: 'float', x, y, text, failed, width, ms: FLOAT_MS });
+    this.add({ kind: 'float', key, x, y, text, failed, width, ms: FLOAT_MS });
   }
 
   /** A ring of the outcome's colour spreads from a finishing node and fades. */

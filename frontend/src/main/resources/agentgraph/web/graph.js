@@ -550,7 +550,7 @@ export class GraphView {
     const peak = centre ? CENTRE_PULSE_R : v.kind === 'cluster' ? v.r + 4 : AGENT_PULSE_R;
     this.effects.pulse(v.key, v.x, v.y, v.r, peak, colour);
     if (failed) this.effects.flash(v.x, v.y, v.r, FAILURE_COLOUR);
-    if (failed || (!this.buckets.enabled && v.kind !== 'cluster')) this.effects.float(v.x, v.y - v.r - 6, clip(label, 40), failed);
+    if (failed || (!this.buckets.enabled && v.kind !== 'cluster')) this.effects.float(v.x, v.y - v.r - 6, clip(label, 40), failed, v.key);
   }
 
   /** Done: an outcome-coloured flash, an 800 ms fade, then the node and its edge go. */

@@ -72,10 +72,16 @@ class LiveGraphBrowserTest extends ConnectedPage {
         // The pulse and the floating name are painted on the effects canvas.
         assertThat(count(effects(), "pulses")).isEqualTo(pulses + 1);
         assertThat(effects().get("lastFloat")).isEqualTo("Bash");
+        // Two calls at once: the second name takes the place of the first, still rising, not over it.
+        long replaced = count(effects(), "floatsReplaced");
+        append(line("tool_use", "session_id", "s-life", "agent_id", "life-1", "tool", "Grep", "summary", "checkout"),
+                line("tool_use", "session_id", "s-life", "agent_id", "life-1", "tool", "Read", "summary", "README.md"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "Read".equals(effects().get("lastFloat")));
+        assertThat(count(effects(), "floatsReplaced")).isGreaterThanOrEqualTo(replaced + 1);
 
         WebElement card = browser.showCard("s-life", "life-1", false);
         assertThat(card.getText()).contains("Explore", "Find the checkout code", "Look for every caller of checkout()",
-                "claude-sonnet-4-6", "Bash ×1", "Bash: ls -la");
+                "claude-sonnet-4-6", "Bash ×1", "Grep ×1", "Read ×1", "Read: README.md");
         browser.screenshot("agent-with-card");
         new Actions(browser.driver()).moveToElement(browser.driver().findElement(By.id("counters"))).perform();
         await().atMost(Duration.ofSeconds(5)).until(() -> !card.isDisplayed());
