@@ -100,7 +100,10 @@ if (recording) {
 } else {
   // A recording has no server to act on: only a live page asks whether control is on.
   control.load().then((state) => document.body.setAttribute('data-control', state.enabled ? 'on' : 'off'));
-  health = new HealthPanel(document.getElementById('health'), model, apiUrl('/api/stats'));
+  health = new HealthPanel(document.getElementById('health'), model, apiUrl('/api/stats'), (stats) => {
+    // A server playing a recording (--replay) lets the page pause, play and jump in it.
+    if (!player && replaying(stats)) player = new ServerPlayer(document.getElementById('player'), apiUrl('/api/replay'));
+  });
   firstRun = new FirstRun(document.getElementById('first-run'), model, health);
   connection = new Connection(
     streamUrl(),
@@ -111,13 +114,6 @@ if (recording) {
     },
     (state) => showConnection(badge, state),
   );
-  // A server playing a recording (--replay) lets the page pause, play and jump in it.
-  fetch(apiUrl('/api/stats'), { cache: 'no-store', credentials: 'same-origin' })
-    .then((res) => (res.ok ? res.json() : null))
-    .then((stats) => {
-      if (replaying(stats)) player = new ServerPlayer(document.getElementById('player'), apiUrl('/api/replay'));
-    })
-    .catch(() => {}); // no stats: no replay controls; the health panel says what is wrong
 }
 
 function showCard(hit, pin) {

@@ -57,8 +57,10 @@ export function silenceWarning(openSessions, lastEventAt, now) {
 }
 
 export class HealthPanel {
-  constructor(root, model, url) {
+  /** @param onStats called with each /api/stats answer as it came, for the page's other parts */
+  constructor(root, model, url, onStats = () => {}) {
     this.root = root;
+    this.onStats = onStats;
     this.model = model;
     this.url = url;
     this.seen = new Map();
@@ -82,7 +84,9 @@ export class HealthPanel {
     try {
       const res = await fetch(this.url, { cache: 'no-store', credentials: 'same-origin' });
       if (!res.ok) throw new Error('HTTP ' + res.status);
-      this.summary = summarise(await res.json(), this.seen, Date.now());
+      const stats = await res.json();
+      this.onStats(stats);
+      this.summary = summarise(stats, this.seen, Date.now());
       this.error = '';
     } catch (e) {
       this.error = 'stats unavailable (' + String(e && e.message ? e.message : e).slice(0, 80) + ')';

@@ -122,11 +122,10 @@ class EventTest {
         }
     }
 
-    private static long usedAfterGc() throws InterruptedException {
+    private static long usedAfterGc() {
         Runtime r = Runtime.getRuntime();
         for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(50);
+            System.gc(); // a full collection, done when it returns
         }
         return r.totalMemory() - r.freeMemory();
     }

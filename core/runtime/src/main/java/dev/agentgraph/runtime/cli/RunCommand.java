@@ -40,7 +40,6 @@ public final class RunCommand implements Callable<Integer> {
         // The hook is in place before the server answers, so a SIGTERM right after /health
         // answers still closes AgentGraph cleanly.
         AtomicReference<AgentGraph> running = new AtomicReference<>();
-        CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             try {
                 AgentGraph graph = running.getAndSet(null);
@@ -68,7 +67,8 @@ public final class RunCommand implements Callable<Integer> {
         running.set(graph);
         out.println(startupLine(graph));
         out.flush();
-        stopped.await();
+        // Nothing more for this thread: the shutdown hook stops AgentGraph and halts the JVM.
+        new CountDownLatch(1).await();
         return ExitCodes.OK;
     }
 

@@ -292,8 +292,9 @@ public final class Pipeline {
         lastSeq = seq;
         Event numbered = Numbering.number(event, seq);
         stats.out().increment();
+        QueueMemory.Queued queued = QueueMemory.Queued.of(numbered); // sized once for every sink
         for (SinkRunner sink : sinks) {
-            sink.offer(numbered);
+            sink.offer(queued);
         }
     }
 

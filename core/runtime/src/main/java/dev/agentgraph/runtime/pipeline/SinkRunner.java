@@ -56,8 +56,7 @@ public final class SinkRunner {
      * Queues an event, or drops and counts it when the queue is full, in events or in memory (an
      * event larger than the whole budget still passes when the queue is empty). Never blocks.
      */
-    void offer(Event event) {
-        QueueMemory.Queued q = QueueMemory.Queued.of(event);
+    void offer(QueueMemory.Queued q) {
         long after = queuedBytes.addAndGet(q.bytes());
         if ((after > budgetBytes && after != q.bytes()) || !queue.offer(q)) {
             queuedBytes.addAndGet(-q.bytes());

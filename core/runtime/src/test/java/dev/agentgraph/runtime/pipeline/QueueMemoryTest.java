@@ -64,7 +64,7 @@ class QueueMemoryTest {
         SinkRunner runner = new SinkRunner("slow", event -> { }, stats, new Guard(stats, LoggerFactory.getLogger("t")),
                 32_768, MIB); // not started: nothing leaves its queue
         for (int i = 0; i < 20; i++) {
-            runner.offer(big(i));
+            runner.offer(QueueMemory.Queued.of(big(i)));
         }
         assertThat(runner.queued()).isEqualTo(8);
         assertThat(stats.drops().get()).isEqualTo(12);
