@@ -87,12 +87,21 @@ public final class PluginHost implements AutoCloseable {
             failures.add(new PluginStatus(f.path().getFileName().toString(), "", "", f.path(), PluginStatus.FAILED,
                     message(f.error())));
         }
+        // All plugins start before any extension is asked for: PF4J forgets every plugin's
+        // extension index whenever a plugin changes state, so asking after each start read all the
+        // indexes again each time (a third of the start-up time with the fourteen shipped plugins).
+        List<PluginWrapper> started = new ArrayList<>();
         for (PluginWrapper plugin : manager.getResolvedPlugins()) {
-            start(plugin);
+            if (start(plugin)) {
+                started.add(plugin);
+            }
+        }
+        for (PluginWrapper plugin : started) {
+            collectComponents(plugin);
         }
     }
 
-    private void start(PluginWrapper plugin) {
+    private boolean start(PluginWrapper plugin) {
         String id = plugin.getPluginId();
         try {
             manager.startPlugin(id);
@@ -102,8 +111,13 @@ public final class PluginHost implements AutoCloseable {
         }
         if (plugin.getPluginState() != PluginState.STARTED) {
             LOG.warn("plugin {} did not start: {}", id, message(plugin.getFailedException()));
-            return;
+            return false;
         }
+        return true;
+    }
+
+    private void collectComponents(PluginWrapper plugin) {
+        String id = plugin.getPluginId();
         for (Class<? extends Component> kind : KINDS) {
             // getExtensions() makes new instances on every call: call it once per kind.
             try {
