@@ -1,6 +1,7 @@
 package dev.agentgraph.server;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
 
 /**
  * Shortens the start of a server run. Two pieces of Jetty's static set-up cost more than the
@@ -15,11 +16,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       100–200 ms); a daemon thread does it while the main thread parses the command line and
  *       loads the plugins, so on a machine with a free core it costs no time.</li>
  * </ul>
+ *
+ * <p>SLF4J is set up on the calling thread first. Both threads soon ask for loggers, and while one
+ * thread sets SLF4J up the other is handed stand-ins, whose calls SLF4J replays later with a
+ * three-line warning on stderr.
  */
 public final class StartupWarmUp {
 
     private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    private static final String[] WARM = {
+        "org.eclipse.jetty.http.MimeTypes", "org.eclipse.jetty.server.Server",
+        "org.eclipse.jetty.http.HttpMethod", "org.eclipse.jetty.http.HttpHeader", "org.eclipse.jetty.http.HttpHeaderValue",
+        "org.eclipse.jetty.http.HttpCompliance", "org.eclipse.jetty.http.UriCompliance", "org.eclipse.jetty.http.PreEncodedHttpField",
+        "org.eclipse.jetty.server.HttpConfiguration", "org.eclipse.jetty.server.ServerConnector",
+        "org.eclipse.jetty.server.HttpConnectionFactory", "org.eclipse.jetty.util.thread.QueuedThreadPool",
+        "org.eclipse.jetty.server.handler.ErrorHandler", "org.eclipse.jetty.io.ArrayByteBufferPool",
+        "org.eclipse.jetty.websocket.core.WebSocketExtensionRegistry", "org.eclipse.jetty.websocket.server.ServerWebSocketContainer",
+        "org.eclipse.jetty.http.HttpParser", "org.eclipse.jetty.http.HttpGenerator",
+    };
 
     private StartupWarmUp() {
     }
@@ -29,6 +45,7 @@ public final class StartupWarmUp {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
+        LoggerFactory.getILoggerFactory();
         if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
             System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
         }
@@ -40,8 +57,10 @@ public final class StartupWarmUp {
 
     private static void initialize() {
         try {
-            Class.forName("org.eclipse.jetty.http.MimeTypes", true, StartupWarmUp.class.getClassLoader());
-            Class.forName("org.eclipse.jetty.server.Server", true, StartupWarmUp.class.getClassLoader());
+            for (String name : WARM) {
+                Class.forName(name, true, StartupWarmUp.class.getClassLoader());
+            }
+            java.nio.channels.spi.SelectorProvider.provider();
         } catch (ClassNotFoundException | LinkageError e) {
             // Only time is at stake: the server loads these itself when it starts.
         }

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Field;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /** The plain-run flags read without picocli mean exactly what picocli reads them as, or are left to it. */
 class QuickRunTest {
@@ -41,5 +45,33 @@ class QuickRunTest {
                 List.of("-port", "1"), List.of("--port", "1", "--"))) {
             assertThat(QuickRun.parse(args.toArray(String[]::new))).as("%s", args).isNull();
         }
+    }
+
+    @Test
+    void knowsEveryOptionPicocliDeclaresAndSetsItsField() throws IllegalAccessException {
+        List<String> declared = new ArrayList<>();
+        for (Field f : RunOptions.class.getDeclaredFields()) {
+            Option option = f.getAnnotation(Option.class);
+            if (option == null) {
+                continue;
+            }
+            for (String name : option.names()) {
+                declared.add(name);
+                RunOptions.Arity expected = f.getType() == boolean.class ? RunOptions.Arity.FLAG
+                        : f.getType() == List.class ? RunOptions.Arity.REPEATED : RunOptions.Arity.VALUE;
+                assertThat(RunOptions.arity(name)).as(name).isEqualTo(expected);
+                RunOptions options = new RunOptions();
+                options.set(name, "value");
+                Object set = f.get(options);
+                switch (expected) {
+                    case FLAG -> assertThat(set).as(name).isEqualTo(true);
+                    case REPEATED -> assertThat(set).as(name).isEqualTo(List.of("value"));
+                    case VALUE -> assertThat(set).as(name).isEqualTo(f.getType() == Path.class ? Path.of("value") : "value");
+                    default -> throw new AssertionError(expected);
+                }
+            }
+        }
+        assertThat(declared).hasSize(11);
+        assertThat(RunOptions.arity("--prot")).isNull();
     }
 }
