@@ -16,9 +16,14 @@ port=${AGENTGRAPH_BENCH_PORT:-18202}
 tmp=$(mktemp -d)
 pid=
 ws=
-trap '[ -z "$ws" ] || kill "$ws" 2>/dev/null; [ -z "$pid" ] || kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+# The server is waited for at the end: a run right after this one must not find it still there.
+trap '[ -z "$ws" ] || kill "$ws" 2>/dev/null; [ -z "$pid" ] || { kill "$pid" 2>/dev/null; wait "$pid"; }; rm -rf "$tmp"' EXIT
 file=$tmp/agent-events.jsonl
 : >"$file"
+if curl -fs -o /dev/null "http://127.0.0.1:$port/health"; then
+  echo "something already answers on port $port: stop it, or set AGENTGRAPH_BENCH_PORT" >&2
+  exit 1
+fi
 
 "$install/bin/agentgraph" --port "$port" --events "$file" >"$tmp/run.log" 2>&1 &
 pid=$!

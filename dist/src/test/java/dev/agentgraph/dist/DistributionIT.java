@@ -87,13 +87,29 @@ class DistributionIT {
         Installation.Result chosen = dist.run(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), launcher(), "--version");
         assertThat(chosen.exit()).isZero();
         assertThat(chosen.output()).contains("-XX:MaxHeapSize=67108864", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=30000",
-                "-XX:+ExitOnOutOfMemoryError");
+                "-XX:+ExitOnOutOfMemoryError", "-XX:TrimNativeHeapInterval=2000", "-XX:Tier4InvocationThreshold=50000");
 
         Installation.Result own = dist.run(Map.of("JAVA_OPTS", "-Xmx200m -XX:+UseSerialGC -XX:+PrintCommandLineFlags"),
                 launcher(), "--version");
         assertThat(own.exit()).isZero();
         assertThat(own.output()).contains("-XX:MaxHeapSize=209715200", "-XX:+UseSerialGC")
                 .doesNotContain("UseG1GC", "G1PeriodicGCInterval");
+    }
+
+    @Test
+    void theLauncherOnlyAsksForNativeHeapTrimmingFromAJavaThatHasIt() throws Exception {
+        for (Map.Entry<String, Boolean> release : Map.of("17.0.5", false, "17.0.11", true, "18.0.2", false, "21.0.2", false,
+                "21.0.3", true, "22", false, "22.0.1", true, "25", true).entrySet()) {
+            // A java that prints the options it was given, in a JAVA_HOME with this release file.
+            Path bin = Files.createDirectories(root.resolve("jdk-" + release.getKey() + "/bin"));
+            Files.writeString(bin.resolve("java"), "#!/bin/sh\necho \"$@\"\n");
+            bin.resolve("java").toFile().setExecutable(true);
+            Files.writeString(bin.getParent().resolve("release"), "JAVA_VERSION=\"" + release.getKey() + "\"\n");
+            Installation.Result run = dist.run(Map.of("JAVA_HOME", bin.getParent().toString()), launcher(), "--version");
+            assertThat(run.exit()).as(release.getKey()).isZero();
+            assertThat(run.output().contains("-XX:TrimNativeHeapInterval=2000")).as(release.getKey() + ": " + run.output())
+                    .isEqualTo(release.getValue());
+        }
     }
 
     @Test
