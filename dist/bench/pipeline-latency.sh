@@ -8,7 +8,8 @@
 # prints both and the ratio.
 #
 # Usage: dist/bench/pipeline-latency.sh   (from anywhere; needs the upstream modules built)
-# Tunables (environment): LATENCY_RATE (1000), LATENCY_SECONDS (10), EVENTS (1000000),
+# Tunables (environment): LATENCY_RATE (1000), LATENCY_SECONDS (10), WARMUP_SECONDS (15: at the
+# latency rate, after a 20,000-event burst, before the latency is measured), EVENTS (1000000),
 # THROUGHPUT_RATE (150000), FANOUT_CLIENTS (10), FANOUT_RATE (20000), MVN_OFFLINE (-o; empty
 # allows downloads).
 set -eu
@@ -24,6 +25,7 @@ CP="plugins/websocket/target/test-classes:plugins/websocket/target/classes:$(cat
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xms256m -Xmx1g -XX:+UseG1GC -Dorg.eclipse.jetty.LEVEL=WARN \
     -Dbench.latency.rate="${LATENCY_RATE:-1000}" -Dbench.latency.seconds="${LATENCY_SECONDS:-10}" \
+    -Dbench.latency.warm-up-seconds="${WARMUP_SECONDS:-15}" \
     -Dbench.throughput.events="${EVENTS:-1000000}" -Dbench.throughput.rate="${THROUGHPUT_RATE:-150000}" \
     -Dbench.fanout.clients="${FANOUT_CLIENTS:-10}" -Dbench.fanout.rate="${FANOUT_RATE:-20000}" \
     -cp "$CP" dev.agentgraph.plugins.websocket.bench.PipelineBench 2>&1 | grep -vE '^(SLF4J|\[)' || true

@@ -32,6 +32,7 @@ public final class PipelineBench {
 
     private final int latencyRate = Integer.getInteger("bench.latency.rate", 1000);
     private final int latencySeconds = Integer.getInteger("bench.latency.seconds", 10);
+    private final int latencyWarmUpSeconds = Integer.getInteger("bench.latency.warm-up-seconds", 15);
     private final int throughputEvents = Integer.getInteger("bench.throughput.events", 1_000_000);
     private final int throughputRate = Integer.getInteger("bench.throughput.rate", 150_000);
     private final int fanoutClients = Integer.getInteger("bench.fanout.clients", 10);
@@ -101,8 +102,13 @@ public final class PipelineBench {
         LatencyRecorder latency;
         LatencyRecorder bulk;
         try (BenchClient client = new BenchClient(uri)) {
-            // Warm-up: let the JIT compile the path before measuring.
+            // Warm-up: let the JIT compile the path before measuring, with a burst and then at the
+            // latency rate itself. After the burst alone, AgentGraph's JVM went on compiling for
+            // about ten seconds, and those held most of its slow frames (over 3 ms: 110 in each of
+            // the first two 5-second spells, 4 to 29 in each after); the floor, compiled ahead of
+            // time, has no such phase, so without this the p99 compared a cold JVM with a warm one.
             measure(List.of(client), file, 20_000, 20_000, 30);
+            measure(List.of(client), file, latencyRate, latencyRate * latencyWarmUpSeconds, latencyWarmUpSeconds + 20);
 
             latency = measure(List.of(client), file, latencyRate, latencyRate * latencySeconds, latencySeconds + 20).get(0);
             System.out.printf("%s: latency at %,d events/s: %s%n", name, latencyRate, latency.summary());
