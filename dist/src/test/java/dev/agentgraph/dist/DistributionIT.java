@@ -97,6 +97,39 @@ class DistributionIT {
     }
 
     @Test
+    void largePayloadsPostedAtOnceAreAnsweredAndTheServerLivesOn() throws Exception {
+        // 1.8 MB of small objects, as a PostToolUse of a long listing: before, one such payload alone
+        // filled the launcher's 64 MiB heap (three copies of its tree), four at once certainly,
+        // and the JVM exited on the OutOfMemoryError.
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 40_000; i++) {
+            items.append(i == 0 ? "" : ",").append("{\"name\":\"f").append(i).append("\",\"size\":").append(i)
+                    .append(",\"kind\":\"file\"}");
+        }
+        String payload = "{\"session_id\":\"big\",\"hook_event_name\":\"PostToolUse\",\"tool_name\":\"Bash\","
+                + "\"tool_use_id\":\"t1\",\"tool_input\":{\"command\":\"ls\"},\"tool_response\":{\"items\":[" + items + "]}}";
+        assertThat(payload.length()).isBetween(1_700_000, 2_097_152);
+        try (Installation.Server server = dist.start("--events", root.resolve("events-big.jsonl").toString())) {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpRequest post = java.net.http.HttpRequest.newBuilder(server.http("/ingest/claude-code"))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(payload)).build();
+            assertThat(client.send(post, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+            List<java.util.concurrent.CompletableFuture<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                statuses.add(client.sendAsync(post, java.net.http.HttpResponse.BodyHandlers.discarding())
+                        .thenApply(java.net.http.HttpResponse::statusCode));
+            }
+            List<Integer> answered = statuses.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+            // Each either taken or refused for now (503, Retry-After), never left without an answer.
+            assertThat(answered).allMatch(code -> code == 200 || code == 503).contains(200);
+            assertThat(Installation.status(server.http("/health"))).isEqualTo(200);
+            assertThat(server.process.isAlive()).isTrue();
+            assertCleanStop(server);
+        }
+    }
+
+    @Test
     void theLauncherOnlyAsksForNativeHeapTrimmingFromAJavaThatHasIt() throws Exception {
         for (Map.Entry<String, Boolean> release : Map.of("17.0.5", false, "17.0.11", true, "18.0.2", false, "21.0.2", false,
                 "21.0.3", true, "22", false, "22.0.1", true, "25", true).entrySet()) {

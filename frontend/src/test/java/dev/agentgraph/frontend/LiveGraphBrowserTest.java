@@ -190,7 +190,9 @@ class LiveGraphBrowserTest extends ConnectedPage {
                 + "'img, iframe, object, embed, svg svg, foreignObject, [onerror], [onload], [onclick]').length")).isEqualTo(0L);
         assertThat(browser.js("return [...document.scripts].every(s => s.src !== '')")).isEqualTo(true);
         assertThat(browser.driver().findElements(By.cssSelector("b, i"))).isEmpty();
-        new Actions(browser.driver()).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        // The pointer leaves the node first: still over it, a node that the layout moves under it
+        // shows its hover card again after Escape closed the pinned one (seen once in a full build).
+        new Actions(browser.driver()).moveToLocation(1, 1).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
         await().atMost(Duration.ofSeconds(5)).until(() -> !card.isDisplayed());
     }
 

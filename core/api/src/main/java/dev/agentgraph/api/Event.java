@@ -100,6 +100,19 @@ public final class Event {
         return (event, seq) -> new Event(event.json, event.type, seq, event.history, event.text);
     }
 
+    /**
+     * An event of this tree and its JSON text, taking the tree over without a copy: for
+     * {@link HookLine} alone, which builds a line from a payload's own tree and never changes it.
+     */
+    static Event adopt(JsonObject json, String text) {
+        return of(json, text);
+    }
+
+    /** This event's own tree, not a copy: for {@link HookLine} alone, which only reads it. */
+    JsonObject tree() {
+        return json;
+    }
+
     private static Event of(JsonObject json, String text) {
         JsonElement type = json.get(Canonical.EVENT);
         boolean typed = type != null && type.isJsonPrimitive() && type.getAsJsonPrimitive().isString();

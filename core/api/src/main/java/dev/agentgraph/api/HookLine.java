@@ -155,12 +155,22 @@ public final class HookLine {
         return marked == null ? unmarkedToo && !line.has(RUNTIME) : marked.equals(runtime);
     }
 
+    /** A payload as a hook line: the event to emit, and the text to append to the event file. */
+    public record Wrapped(Event event, String fileLine) {
+    }
+
     /**
-     * A payload wrapped as a hook line: AgentGraph's members first (a {@code runtime},
-     * {@code host} or {@code via} of null is left out), then the payload's, any
-     * {@code agentgraph_} member of the payload itself dropped so that nobody can forge them.
+     * A payload wrapped as a hook line: AgentGraph's members first (a {@code runtime} or
+     * {@code host} of null is left out), then the payload's, any {@code agentgraph_} member of
+     * the payload itself dropped so that nobody can forge them. The event carries no {@link #VIA};
+     * the file's line, made only when {@code via} is not null, carries it after AgentGraph's other
+     * members.
+     *
+     * <p>Both share the payload's own parsed tree, copied neither for the one nor the other: a
+     * hook may post megabytes, whose tree is ten times that in memory, and three copies of one
+     * two-megabyte payload filled a 64 MiB heap.
      */
-    public static JsonObject wrap(JsonObject payload, String runtime, Instant received, String host, String via) {
+    public static Wrapped wrap(Event payload, String runtime, Instant received, String host, String via) {
         JsonObject line = new JsonObject();
         if (runtime != null) {
             line.addProperty(RUNTIME, runtime);
@@ -169,14 +179,22 @@ public final class HookLine {
         if (host != null) {
             line.addProperty(HOST, host);
         }
+        JsonObject file = null;
         if (via != null) {
-            line.addProperty(VIA, via);
+            file = new JsonObject();
+            for (Map.Entry<String, JsonElement> member : line.entrySet()) {
+                file.add(member.getKey(), member.getValue());
+            }
+            file.addProperty(VIA, via);
         }
-        for (Map.Entry<String, JsonElement> member : payload.entrySet()) {
+        for (Map.Entry<String, JsonElement> member : payload.tree().entrySet()) {
             if (!member.getKey().startsWith("agentgraph_")) {
                 line.add(member.getKey(), member.getValue());
+                if (file != null) {
+                    file.add(member.getKey(), member.getValue());
+                }
             }
         }
-        return line;
+        return new Wrapped(Event.adopt(line, line.toString()), file == null ? null : file.toString());
     }
 }

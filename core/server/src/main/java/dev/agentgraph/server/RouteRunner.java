@@ -13,8 +13,10 @@ import org.eclipse.jetty.util.Callback;
  * route, and writes its answer. A route that throws gets 500; the server carries on.
  *
  * <p>Bodies are read without blocking ({@link BodyReader}), within the {@link UploadLimits}: at
- * most {@code maxConcurrent} at once (503 past it) and each within the deadline (408). A request
- * without a body takes no upload slot, so {@code GET /api/*} answers whatever the uploads do.
+ * most {@code maxConcurrent} at once (503 past it), each within the deadline (408), and together
+ * within their share of the heap from the first byte read until the route has answered
+ * ({@link BodyMemory}: 503 past it, 413 for a body too long for it alone). A request without a
+ * body takes no upload slot, so {@code GET /api/*} answers whatever the uploads do.
  */
 final class RouteRunner {
 
@@ -38,30 +40,55 @@ final class RouteRunner {
             answer(mounted, request, new byte[0], response, callback);
             return;
         }
+        // A chunked body is counted at the most it may be: its length is known only once read.
+        long length = Math.min(declared < 0 ? mounted.maxBodyBytes() : declared, limits.memory().largestBody());
+        if (declared > limits.memory().largestBody()) {
+            tooLargeForMemory(request, response, callback);
+            return;
+        }
+        if (!limits.memory().tryTake(length)) {
+            counters.refused(ServerCounters.REFUSED_BODY_MEMORY, "refused " + request.getMethod() + " "
+                    + ServerCounters.clean(Request.getPathInContext(request)) + " from " + Request.getRemoteAddr(request)
+                    + ": the bodies in flight fill their share of the heap (503)");
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+            close(response, callback, 503, "busy with other large requests, try again\n");
+            return;
+        }
         if (!takeSlot()) {
+            limits.memory().give(length);
             counters.refused(ServerCounters.REFUSED_UPLOAD_LIMIT, "refused " + request.getMethod() + " "
                     + ServerCounters.clean(Request.getPathInContext(request)) + " from " + Request.getRemoteAddr(request)
                     + ": " + limits.maxConcurrent() + " uploads already in progress (503)");
             close(response, callback, 503, "too many uploads in progress, try again\n");
             return;
         }
-        int max = (int) Math.min(mounted.maxBodyBytes(), Integer.MAX_VALUE - 16);
+        int max = (int) Math.min(Math.min(mounted.maxBodyBytes(), limits.memory().largestBody()), Integer.MAX_VALUE - 16);
         BodyReader.read(request, max, limits.deadline(), new BodyReader.Outcome() {
             @Override
             public void read(byte[] body) {
                 uploads.decrementAndGet();
-                answer(mounted, request, body, response, callback);
+                try {
+                    answer(mounted, request, body, response, callback);
+                } finally {
+                    limits.memory().give(length);
+                }
             }
 
             @Override
             public void tooLarge() {
                 uploads.decrementAndGet();
-                RouteRunner.this.tooLarge(mounted, request, response, callback);
+                limits.memory().give(length);
+                if (mounted.maxBodyBytes() > max) {
+                    tooLargeForMemory(request, response, callback);
+                } else {
+                    RouteRunner.this.tooLarge(mounted, request, response, callback);
+                }
             }
 
             @Override
             public void timedOut() {
                 uploads.decrementAndGet();
+                limits.memory().give(length);
                 counters.refused(ServerCounters.UPLOAD_TIMEOUTS, "refused " + request.getMethod() + " "
                         + ServerCounters.clean(Request.getPathInContext(request)) + " from " + Request.getRemoteAddr(request)
                         + ": body not complete within " + limits.deadline().toMillis() + " ms (408)");
@@ -72,6 +99,7 @@ final class RouteRunner {
             public void failed(Throwable cause) {
                 // The client went away or sent a broken body: nothing to hand to the route.
                 uploads.decrementAndGet();
+                limits.memory().give(length);
                 close(response, callback, 400, "could not read the request body\n");
             }
         });
@@ -101,6 +129,16 @@ final class RouteRunner {
                 + ServerCounters.clean(Request.getPathInContext(request)) + " from " + Request.getRemoteAddr(request)
                 + ": body over " + mounted.maxBodyBytes() + " bytes (413)");
         close(response, callback, 413, "request body too large\n");
+    }
+
+    /** 413 for a body within the route's cap but too long for this server's heap, with what to do. */
+    private void tooLargeForMemory(Request request, Response response, Callback callback) {
+        long largest = limits.memory().largestBody();
+        counters.refused(ServerCounters.REFUSED_BODY_TOO_LARGE, "refused " + request.getMethod() + " "
+                + ServerCounters.clean(Request.getPathInContext(request)) + " from " + Request.getRemoteAddr(request)
+                + ": body over " + largest + " bytes, the most this heap can work on (413; a larger heap, e.g."
+                + " JAVA_OPTS=-Xmx256m, takes larger bodies)");
+        close(response, callback, 413, "request body too large for this server's memory (at most " + largest + " bytes)\n");
     }
 
     /** Answers and closes the connection: the rest of the body is never read. */

@@ -25,6 +25,7 @@ final class ServerCounters {
     static final String REFUSED_WEBSOCKET_LIMIT = "refused_websocket_limit";
     static final String REFUSED_BODY_TOO_LARGE = "refused_body_too_large";
     static final String REFUSED_UPLOAD_LIMIT = "refused_upload_limit";
+    static final String REFUSED_BODY_MEMORY = "refused_body_memory";
     static final String UPLOAD_TIMEOUTS = "upload_timeouts";
     static final String ROUTE_ERRORS = "route_errors";
     static final String WEBSOCKETS_ACCEPTED = "websockets_accepted";
@@ -43,7 +44,7 @@ final class ServerCounters {
 
     ServerCounters() {
         for (String name : new String[] {REFUSED_HOST, REFUSED_ORIGIN, REFUSED_TOKEN, REFUSED_WEBSOCKET_LIMIT,
-                REFUSED_BODY_TOO_LARGE, REFUSED_UPLOAD_LIMIT, UPLOAD_TIMEOUTS, ROUTE_ERRORS, WEBSOCKETS_ACCEPTED, WEBSOCKET_ERRORS}) {
+                REFUSED_BODY_TOO_LARGE, REFUSED_UPLOAD_LIMIT, REFUSED_BODY_MEMORY, UPLOAD_TIMEOUTS, ROUTE_ERRORS, WEBSOCKETS_ACCEPTED, WEBSOCKET_ERRORS}) {
             counts.put(name, new LongAdder());
         }
     }

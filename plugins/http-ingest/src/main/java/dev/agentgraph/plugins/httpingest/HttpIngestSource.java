@@ -1,6 +1,5 @@
 package dev.agentgraph.plugins.httpingest;
 
-import com.google.gson.JsonObject;
 import dev.agentgraph.api.AgentGraphHook;
 import dev.agentgraph.api.Canonical;
 import dev.agentgraph.api.Counter;
@@ -85,14 +84,11 @@ final class HttpIngestSource implements Source {
             return HttpResponse.text(400, "expected one JSON object\n");
         }
         String host = request.header(AgentGraphHook.HOST_HEADER).filter(h -> !h.isBlank() && h.length() <= MAX_HOST).orElse(null);
-        // One copy of the payload for both: the file's line is written out with VIA, which the
-        // event emitted here does not carry.
-        JsonObject line = HookLine.wrap(payload.json(), runtime, received, host, appender != null ? HookLine.viaHttp() : null);
-        String fileLine = appender != null ? line.toString() : null;
-        line.remove(HookLine.VIA);
-        emit.emit(Event.of(line));
-        if (fileLine != null) {
-            appender.append(fileLine);
+        // The file's line is written out with VIA, which the event emitted here does not carry.
+        HookLine.Wrapped line = HookLine.wrap(payload, runtime, received, host, appender != null ? HookLine.viaHttp() : null);
+        emit.emit(line.event());
+        if (line.fileLine() != null) {
+            appender.append(line.fileLine());
         }
         accepted.increment();
         return decision(payload);

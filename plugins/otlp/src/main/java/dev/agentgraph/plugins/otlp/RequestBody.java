@@ -1,6 +1,7 @@
 package dev.agentgraph.plugins.otlp;
 
 import dev.agentgraph.api.HttpRequest;
+import dev.agentgraph.api.Routes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +50,8 @@ record RequestBody(boolean json, byte[] bytes) {
         String encoding = request.header("Content-Encoding").map(e -> e.trim().toLowerCase(Locale.ROOT)).orElse("");
         byte[] bytes = switch (encoding) {
             case "", "identity" -> request.body();
-            case "gzip" -> gunzip(request.body(), maxInflated);
+            // Inflated, a body may not be longer than the server takes uncompressed from anyone.
+            case "gzip" -> gunzip(request.body(), Math.min(maxInflated, Routes.largestBody()));
             default -> throw new Refused(415, "Content-Encoding must be gzip or none");
         };
         return new RequestBody(json, bytes);

@@ -49,7 +49,8 @@ public final class PipelineBench {
     public static void main(String[] args) throws Exception {
         PipelineBench bench = new PipelineBench();
         Result floor = bench.floor();
-        Result ours = bench.agentgraph();
+        String install = System.getProperty("bench.install");
+        Result ours = install == null ? bench.agentgraph() : bench.agentgraphProcess(Path.of(install));
         bench.report(floor, ours);
         System.exit(0);
     }
@@ -75,6 +76,43 @@ public final class PipelineBench {
             websocketd.destroy();
             websocketd.waitFor(5, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * AgentGraph as users run it, when {@code bench.install} names an unpacked distribution: its
+     * {@code bin/agentgraph} with the launcher's JVM flags and every default plugin, in a process of
+     * its own as websocketd is; the CPU it spent per event comes from {@code /proc}.
+     */
+    private Result agentgraphProcess(Path install) throws Exception {
+        Path dir = Files.createTempDirectory("agentgraph-bench");
+        Path file = dir.resolve("agent-events.jsonl");
+        Files.createFile(file);
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ProcessBuilder pb = new ProcessBuilder(install.resolve("bin/agentgraph").toString(), "--port", Integer.toString(port),
+                "--events", file.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
+        pb.environment().put("HOME", dir.toString());
+        Process server = pb.start();
+        try {
+            awaitListening(port);
+            long cpuBefore = processCpuMillis(server.pid());
+            Result result = run("agentgraph", URI.create("ws://127.0.0.1:" + port + "/stream"), file);
+            long cpu = processCpuMillis(server.pid()) - cpuBefore;
+            System.out.printf("agentgraph: server process CPU %,d ms for all the phases%n", cpu);
+            return result;
+        } finally {
+            server.destroy();
+            server.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** User and system CPU time of a process so far, from /proc (Linux), in milliseconds. */
+    private static long processCpuMillis(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
     }
 
     private Result agentgraph() throws Exception {
@@ -249,6 +287,6 @@ public final class PipelineBench {
                 TimeUnit.MILLISECONDS.sleep(20);
             }
         }
-        throw new IllegalStateException("websocketd did not listen on " + port);
+        throw new IllegalStateException("nothing listens on port " + port + " after 10 s");
     }
 }
