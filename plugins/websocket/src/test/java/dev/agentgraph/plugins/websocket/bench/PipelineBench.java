@@ -100,7 +100,10 @@ public final class PipelineBench {
             long cpuBefore = processCpuMillis(server.pid());
             Result result = run("agentgraph", URI.create("ws://127.0.0.1:" + port + "/stream"), file);
             long cpu = processCpuMillis(server.pid()) - cpuBefore;
-            System.out.printf("agentgraph: server process CPU %,d ms for all the phases%n", cpu);
+            long written = 20_000L + (long) latencyRate * (latencyWarmUpSeconds + latencySeconds) + throughputEvents
+                    + (long) fanoutRate * fanoutSeconds;
+            System.out.printf("agentgraph: server process CPU %,d ms for the %,d events written in all phases (%.1f µs an event)%n",
+                    cpu, written, cpu * 1000.0 / written);
             return result;
         } finally {
             server.destroy();
