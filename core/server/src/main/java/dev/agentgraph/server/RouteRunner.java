@@ -14,9 +14,10 @@ import org.eclipse.jetty.util.Callback;
  *
  * <p>Bodies are read without blocking ({@link BodyReader}), within the {@link UploadLimits}: at
  * most {@code maxConcurrent} at once (503 past it), each within the deadline (408), and together
- * within their share of the heap from the first byte read until the route has answered
- * ({@link BodyMemory}: 503 past it, 413 for a body too long for it alone). A request without a
- * body takes no upload slot, so {@code GET /api/*} answers whatever the uploads do.
+ * within their share of the heap, their length while read and their working share while the
+ * route works on them ({@link BodyMemory}: 503 past it, 413 for a body too long for it alone). A
+ * request without a body takes no upload slot, so {@code GET /api/*} answers whatever the uploads
+ * do.
  */
 final class RouteRunner {
 
@@ -47,11 +48,7 @@ final class RouteRunner {
             return;
         }
         if (!limits.memory().tryTake(length)) {
-            counters.refused(ServerCounters.REFUSED_BODY_MEMORY, "refused " + request.getMethod() + " "
-                    + ServerCounters.clean(Request.getPathInContext(request)) + " from " + Request.getRemoteAddr(request)
-                    + ": the bodies in flight fill their share of the heap (503)");
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-            close(response, callback, 503, "busy with other large requests, try again\n");
+            busy(request, response, callback);
             return;
         }
         if (!takeSlot()) {
@@ -67,10 +64,20 @@ final class RouteRunner {
             @Override
             public void read(byte[] body) {
                 uploads.decrementAndGet();
+                // From its length while read to its working share while the route works on it.
+                long working = BodyMemory.working(body.length);
+                if (working > length && !limits.memory().tryTake(working - length)) {
+                    limits.memory().give(length);
+                    busy(request, response, callback);
+                    return;
+                }
+                if (working < length) {
+                    limits.memory().give(length - working);
+                }
                 try {
                     answer(mounted, request, body, response, callback);
                 } finally {
-                    limits.memory().give(length);
+                    limits.memory().give(working);
                 }
             }
 
@@ -129,6 +136,15 @@ final class RouteRunner {
                 + ServerCounters.clean(Request.getPathInContext(request)) + " from " + Request.getRemoteAddr(request)
                 + ": body over " + mounted.maxBodyBytes() + " bytes (413)");
         close(response, callback, 413, "request body too large\n");
+    }
+
+    /** 503 with Retry-After: the bodies in flight fill their share of the heap. */
+    private void busy(Request request, Response response, Callback callback) {
+        counters.refused(ServerCounters.REFUSED_BODY_MEMORY, "refused " + request.getMethod() + " "
+                + ServerCounters.clean(Request.getPathInContext(request)) + " from " + Request.getRemoteAddr(request)
+                + ": the bodies in flight fill their share of the heap (503)");
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+        close(response, callback, 503, "busy with other large requests, try again\n");
     }
 
     /** 413 for a body within the route's cap but too long for this server's heap, with what to do. */
