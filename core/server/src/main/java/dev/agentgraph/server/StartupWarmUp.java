@@ -26,6 +26,12 @@ public final class StartupWarmUp {
     private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
+    /**
+     * What the warm-up thread initialises: {@code MimeTypes} first (the locales), then the classes
+     * the server's start needs whose static set-up builds tables (HTTP methods, headers,
+     * compliance modes, the WebSocket extensions) or opens the JDK's selector provider. A class
+     * the main thread reaches first is simply initialised there; the two never do it twice.
+     */
     private static final String[] WARM = {
         "org.eclipse.jetty.http.MimeTypes", "org.eclipse.jetty.server.Server",
         "org.eclipse.jetty.http.HttpMethod", "org.eclipse.jetty.http.HttpHeader", "org.eclipse.jetty.http.HttpHeaderValue",
