@@ -60,13 +60,8 @@ public final class PipelineBench {
             System.out.println("websocketd is not installed (apt-get install -y websocketd): no floor measured");
             return null;
         }
-        Path dir = Files.createTempDirectory("agentgraph-bench-floor");
-        Path file = dir.resolve("agent-events.jsonl");
-        Files.createFile(file);
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        Path file = emptyEventFile("agentgraph-bench-floor");
+        int port = freePort();
         Process websocketd = new ProcessBuilder("websocketd", "--address=127.0.0.1", "--port=" + port,
                 "--loglevel=error", "tail", "-n0", "-F", file.toString()).inheritIO().start();
         try {
@@ -84,13 +79,9 @@ public final class PipelineBench {
      * its own as websocketd is; the CPU it spent per event comes from {@code /proc}.
      */
     private Result agentgraphProcess(Path install) throws Exception {
-        Path dir = Files.createTempDirectory("agentgraph-bench");
-        Path file = dir.resolve("agent-events.jsonl");
-        Files.createFile(file);
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        Path file = emptyEventFile("agentgraph-bench");
+        Path dir = file.getParent();
+        int port = freePort();
         ProcessBuilder pb = new ProcessBuilder(install.resolve("bin/agentgraph").toString(), "--port", Integer.toString(port),
                 "--events", file.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
         pb.environment().put("HOME", dir.toString());
@@ -108,6 +99,19 @@ public final class PipelineBench {
         } finally {
             server.destroy();
             server.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A new empty event file in a temporary folder of its own. */
+    private static Path emptyEventFile(String prefix) throws java.io.IOException {
+        Path file = Files.createTempDirectory(prefix).resolve("agent-events.jsonl");
+        Files.createFile(file);
+        return file;
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
         }
     }
 
