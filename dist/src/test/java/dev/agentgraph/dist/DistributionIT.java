@@ -97,10 +97,10 @@ class DistributionIT {
     }
 
     @Test
-    void largePayloadsPostedAtOnceAreAnsweredAndTheServerLivesOn() throws Exception {
+    void aLargePayloadIsTakenAndTheServerLivesOn() throws Exception {
         // 1.8 MB of small objects, as a PostToolUse of a long listing: before, one such payload alone
-        // filled the launcher's 64 MiB heap (three copies of its tree), four at once certainly,
-        // and the JVM exited on the OutOfMemoryError.
+        // filled the launcher's 64 MiB heap (three copies of its tree) and the JVM exited on the
+        // OutOfMemoryError.
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < 40_000; i++) {
             items.append(i == 0 ? "" : ",").append("{\"name\":\"f").append(i).append("\",\"size\":").append(i)
@@ -115,14 +115,6 @@ class DistributionIT {
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(payload)).build();
             assertThat(client.send(post, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
-            List<java.util.concurrent.CompletableFuture<Integer>> statuses = new java.util.ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                statuses.add(client.sendAsync(post, java.net.http.HttpResponse.BodyHandlers.discarding())
-                        .thenApply(java.net.http.HttpResponse::statusCode));
-            }
-            List<Integer> answered = statuses.stream().map(java.util.concurrent.CompletableFuture::join).toList();
-            // Each either taken or refused for now (503, Retry-After), never left without an answer.
-            assertThat(answered).allMatch(code -> code == 200 || code == 503).contains(200);
             assertThat(Installation.status(server.http("/health"))).isEqualTo(200);
             assertThat(server.process.isAlive()).isTrue();
             assertCleanStop(server);

@@ -171,6 +171,13 @@ public final class HookLine {
      * two-megabyte payload filled a 64 MiB heap.
      */
     public static Wrapped wrap(Event payload, String runtime, Instant received, String host, String via) {
+        JsonObject line = members(payload, runtime, received, host, null);
+        String fileLine = via == null ? null : members(payload, runtime, received, host, via).toString();
+        return new Wrapped(Event.adopt(line, line.toString()), fileLine);
+    }
+
+    /** AgentGraph's members that are not null, then the payload's own, sharing its values. */
+    private static JsonObject members(Event payload, String runtime, Instant received, String host, String via) {
         JsonObject line = new JsonObject();
         if (runtime != null) {
             line.addProperty(RUNTIME, runtime);
@@ -179,22 +186,14 @@ public final class HookLine {
         if (host != null) {
             line.addProperty(HOST, host);
         }
-        JsonObject file = null;
         if (via != null) {
-            file = new JsonObject();
-            for (Map.Entry<String, JsonElement> member : line.entrySet()) {
-                file.add(member.getKey(), member.getValue());
-            }
-            file.addProperty(VIA, via);
+            line.addProperty(VIA, via);
         }
         for (Map.Entry<String, JsonElement> member : payload.tree().entrySet()) {
             if (!member.getKey().startsWith("agentgraph_")) {
                 line.add(member.getKey(), member.getValue());
-                if (file != null) {
-                    file.add(member.getKey(), member.getValue());
-                }
             }
         }
-        return new Wrapped(Event.adopt(line, line.toString()), file == null ? null : file.toString());
+        return line;
     }
 }

@@ -3,17 +3,15 @@ package dev.agentgraph.server;
 import dev.agentgraph.api.Routes;
 
 /**
- * How much heap the request bodies in flight may take, within the capacity (half the heap by
- * default). A body being read takes its length (what it may grow to); once read, while its route
- * works on it, {@link Routes#BODY_WORKING_FACTOR} times its length (the bytes, their text, the
- * parsed tree, what the route makes of it). Without it, four 2 MB hook payloads posted at once
+ * How much heap the request bodies in flight may take: every body being read or handled by its
+ * route counts {@link Routes#BODY_WORKING_FACTOR} times its length, and together they stay within
+ * the capacity, half the heap by default. Without it, four 2 MB hook payloads posted at once
  * filled a 64 MiB heap and the launcher's JVM exited on the OutOfMemoryError.
  *
  * <p>The policy: a body that would not fit even alone is answered 413 ({@link #largestBody()});
  * one that does not fit beside those in flight is answered 503 with {@code Retry-After}, at once
- * (a waiting request would hold a server thread). A slow uploader holds only its length, not its
- * working share, so it cannot shut the others out by declaring a large body. Bodies of a few KiB,
- * every hook's and every OTLP batch's, never come near it.
+ * (a waiting request would hold a server thread). Bodies of a few KiB, every hook's and every
+ * OTLP batch's, never come near it.
  */
 final class BodyMemory {
 
@@ -30,31 +28,27 @@ final class BodyMemory {
         return new BodyMemory(Runtime.getRuntime().maxMemory() / 2);
     }
 
-    /** The heap a body of {@code length} bytes takes while its route works on it. */
-    static long working(long length) {
-        return length * Routes.BODY_WORKING_FACTOR;
-    }
-
-    /** The longest body whose working share fits when no other body is in flight. */
+    /** The longest body that fits when no other is in flight. */
     long largestBody() {
         return capacity / Routes.BODY_WORKING_FACTOR;
     }
 
-    /** Takes {@code bytes} of the budget; false (nothing taken) when they do not fit now. */
-    synchronized boolean tryTake(long bytes) {
-        if (bytes > capacity - used) {
+    /** Takes the share of a body of {@code length} bytes; false (nothing taken) when it does not fit now. */
+    synchronized boolean tryTake(long length) {
+        long cost = length * Routes.BODY_WORKING_FACTOR;
+        if (cost > capacity - used) {
             return false;
         }
-        used += bytes;
+        used += cost;
         return true;
     }
 
-    /** Gives back {@code bytes} that {@link #tryTake} took. */
-    synchronized void give(long bytes) {
-        used -= bytes;
+    /** Gives back the share {@link #tryTake} took for a body of {@code length} bytes. */
+    synchronized void give(long length) {
+        used -= length * Routes.BODY_WORKING_FACTOR;
     }
 
-    /** Bytes of the budget taken now by the bodies in flight. */
+    /** Bytes of heap taken now by the bodies in flight. */
     synchronized long used() {
         return used;
     }

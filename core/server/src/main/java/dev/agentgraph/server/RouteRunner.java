@@ -14,10 +14,9 @@ import org.eclipse.jetty.util.Callback;
  *
  * <p>Bodies are read without blocking ({@link BodyReader}), within the {@link UploadLimits}: at
  * most {@code maxConcurrent} at once (503 past it), each within the deadline (408), and together
- * within their share of the heap, their length while read and their working share while the
- * route works on them ({@link BodyMemory}: 503 past it, 413 for a body too long for it alone). A
- * request without a body takes no upload slot, so {@code GET /api/*} answers whatever the uploads
- * do.
+ * within their share of the heap from the first byte read until the route has answered
+ * ({@link BodyMemory}: 503 past it, 413 for a body too long for it alone). A request without a
+ * body takes no upload slot, so {@code GET /api/*} answers whatever the uploads do.
  */
 final class RouteRunner {
 
@@ -38,7 +37,7 @@ final class RouteRunner {
             return;
         }
         if (declared == 0) {
-            answer(mounted, request, new byte[0], response, callback);
+            answer(mounted, request, new byte[0], response, callback, () -> { });
             return;
         }
         // A chunked body is counted at the most it may be: its length is known only once read.
@@ -48,13 +47,15 @@ final class RouteRunner {
             return;
         }
         if (!limits.memory().tryTake(length)) {
-            busy(request, response, callback);
+            counters.refused(ServerCounters.REFUSED_BODY_MEMORY, refusal(request)
+                    + ": the bodies in flight fill their share of the heap (503)");
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+            close(response, callback, 503, "busy with other large requests, try again\n");
             return;
         }
         if (!takeSlot()) {
             limits.memory().give(length);
-            counters.refused(ServerCounters.REFUSED_UPLOAD_LIMIT, "refused " + request.getMethod() + " "
-                    + ServerCounters.clean(Request.getPathInContext(request)) + " from " + Request.getRemoteAddr(request)
+            counters.refused(ServerCounters.REFUSED_UPLOAD_LIMIT, refusal(request)
                     + ": " + limits.maxConcurrent() + " uploads already in progress (503)");
             close(response, callback, 503, "too many uploads in progress, try again\n");
             return;
@@ -64,21 +65,9 @@ final class RouteRunner {
             @Override
             public void read(byte[] body) {
                 uploads.decrementAndGet();
-                // From its length while read to its working share while the route works on it.
-                long working = BodyMemory.working(body.length);
-                if (working > length && !limits.memory().tryTake(working - length)) {
-                    limits.memory().give(length);
-                    busy(request, response, callback);
-                    return;
-                }
-                if (working < length) {
-                    limits.memory().give(length - working);
-                }
-                try {
-                    answer(mounted, request, body, response, callback);
-                } finally {
-                    limits.memory().give(working);
-                }
+                // The share is given back once the route is done, before the answer goes out: a
+                // client that sends again on reading it finds the share whole.
+                answer(mounted, request, body, response, callback, () -> limits.memory().give(length));
             }
 
             @Override
@@ -96,8 +85,7 @@ final class RouteRunner {
             public void timedOut() {
                 uploads.decrementAndGet();
                 limits.memory().give(length);
-                counters.refused(ServerCounters.UPLOAD_TIMEOUTS, "refused " + request.getMethod() + " "
-                        + ServerCounters.clean(Request.getPathInContext(request)) + " from " + Request.getRemoteAddr(request)
+                counters.refused(ServerCounters.UPLOAD_TIMEOUTS, refusal(request)
                         + ": body not complete within " + limits.deadline().toMillis() + " ms (408)");
                 close(response, callback, 408, "request body not received in time\n");
             }
@@ -112,7 +100,9 @@ final class RouteRunner {
         });
     }
 
-    private void answer(RouteTable.MountedRoute mounted, Request request, byte[] body, Response response, Callback callback) {
+    /** Calls the route, runs {@code done} whatever it did, then writes its answer. */
+    private void answer(RouteTable.MountedRoute mounted, Request request, byte[] body, Response response, Callback callback,
+            Runnable done) {
         String path = Request.getPathInContext(request);
         HttpResponse answer;
         try {
@@ -121,6 +111,7 @@ final class RouteRunner {
                 throw new IllegalStateException("the route returned no response");
             }
         } catch (Exception | Error e) {
+            done.run();
             // Errors too (a StackOverflowError in a plugin): uncaught, Jetty would log the URI with its query.
             counters.increment(ServerCounters.ROUTE_ERRORS);
             counters.warnThrottled("route " + path, "route " + request.getMethod() + " " + ServerCounters.clean(path)
@@ -128,33 +119,29 @@ final class RouteRunner {
             Replies.text(response, callback, 500, "internal error\n");
             return;
         }
+        done.run();
         Replies.bytes(response, callback, answer.status(), answer.contentType(), answer.body());
     }
 
     private void tooLarge(RouteTable.MountedRoute mounted, Request request, Response response, Callback callback) {
-        counters.refused(ServerCounters.REFUSED_BODY_TOO_LARGE, "refused " + request.getMethod() + " "
-                + ServerCounters.clean(Request.getPathInContext(request)) + " from " + Request.getRemoteAddr(request)
+        counters.refused(ServerCounters.REFUSED_BODY_TOO_LARGE, refusal(request)
                 + ": body over " + mounted.maxBodyBytes() + " bytes (413)");
         close(response, callback, 413, "request body too large\n");
-    }
-
-    /** 503 with Retry-After: the bodies in flight fill their share of the heap. */
-    private void busy(Request request, Response response, Callback callback) {
-        counters.refused(ServerCounters.REFUSED_BODY_MEMORY, "refused " + request.getMethod() + " "
-                + ServerCounters.clean(Request.getPathInContext(request)) + " from " + Request.getRemoteAddr(request)
-                + ": the bodies in flight fill their share of the heap (503)");
-        response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-        close(response, callback, 503, "busy with other large requests, try again\n");
     }
 
     /** 413 for a body within the route's cap but too long for this server's heap, with what to do. */
     private void tooLargeForMemory(Request request, Response response, Callback callback) {
         long largest = limits.memory().largestBody();
-        counters.refused(ServerCounters.REFUSED_BODY_TOO_LARGE, "refused " + request.getMethod() + " "
-                + ServerCounters.clean(Request.getPathInContext(request)) + " from " + Request.getRemoteAddr(request)
+        counters.refused(ServerCounters.REFUSED_BODY_TOO_LARGE, refusal(request)
                 + ": body over " + largest + " bytes, the most this heap can work on (413; a larger heap, e.g."
                 + " JAVA_OPTS=-Xmx256m, takes larger bodies)");
         close(response, callback, 413, "request body too large for this server's memory (at most " + largest + " bytes)\n");
+    }
+
+    /** The start of a refusal's log line: {@code refused POST /path from 127.0.0.1}. */
+    private static String refusal(Request request) {
+        return "refused " + request.getMethod() + " " + ServerCounters.clean(Request.getPathInContext(request)) + " from "
+                + Request.getRemoteAddr(request);
     }
 
     /** Answers and closes the connection: the rest of the body is never read. */

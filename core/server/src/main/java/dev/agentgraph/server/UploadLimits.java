@@ -14,9 +14,4 @@ record UploadLimits(Duration deadline, int maxConcurrent, BodyMemory memory) {
 
     /** Ten seconds (a hook posts a few KiB in milliseconds), 32 uploads at a time, half the heap. */
     static final UploadLimits DEFAULTS = new UploadLimits(Duration.ofSeconds(10), 32, BodyMemory.halfTheHeap());
-
-    /** These time and count limits, with half the heap for the bodies. */
-    UploadLimits(Duration deadline, int maxConcurrent) {
-        this(deadline, maxConcurrent, BodyMemory.halfTheHeap());
-    }
 }

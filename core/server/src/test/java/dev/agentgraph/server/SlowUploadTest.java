@@ -93,7 +93,7 @@ class SlowUploadTest {
 
     @Test
     void anUploadThatTakesLongerThanTheDeadlineIsAnswered408AndItsSlotFreed() throws Exception {
-        start(new UploadLimits(Duration.ofMillis(1500), 1));
+        start(new UploadLimits(Duration.ofMillis(1500), 1, BodyMemory.halfTheHeap()));
         int p = server.port();
         Socket slow = slowUpload(p);
         uploaders.add(slow);
@@ -112,7 +112,7 @@ class SlowUploadTest {
 
     @Test
     void uploadsPastTheCapAreAnswered503AndBodylessRequestsAreNotCounted() throws Exception {
-        start(new UploadLimits(Duration.ofSeconds(10), 2));
+        start(new UploadLimits(Duration.ofSeconds(10), 2, BodyMemory.halfTheHeap()));
         int p = server.port();
         uploaders.add(slowUpload(p));
         uploaders.add(slowUpload(p));

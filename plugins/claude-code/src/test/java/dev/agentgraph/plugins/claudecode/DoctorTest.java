@@ -2,6 +2,7 @@ package dev.agentgraph.plugins.claudecode;
 
 import dev.agentgraph.api.AgentGraphHook;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.agentgraph.api.Emitter;
 import dev.agentgraph.api.Event;
@@ -18,6 +19,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -162,6 +165,11 @@ class DoctorTest {
                 "--events", events.toString());
         try (AgentGraph graph = AgentGraph.builder().set("server.port", "0").set("events.file", events.toString())
                 .component(source(Tail.DEAF)).start()) {
+            // The hook's stamp comes from /proc/uptime (centiseconds) and a boot time learnt to the
+            // millisecond: it may lag the JVM's clock by a few of those. An event written the
+            // moment the server is up could then read as older than the server and not be judged.
+            Instant started = Instant.parse(graph.health().get("started_at").getAsString());
+            await().atMost(Duration.ofSeconds(2)).until(() -> Instant.now().isAfter(started.plusMillis(100)));
             hookEvent(HOOK, events);
             Run run = doctor("--port", String.valueOf(graph.port()), "--events", events.toString());
             assertThat(run.code()).as(run.out()).isEqualTo(1);

@@ -30,6 +30,9 @@ import java.util.function.LongSupplier;
  */
 public final class PipelineBench {
 
+    /** Events written at 20,000/s to start the warm-up. */
+    private static final int WARM_UP_BURST = 20_000;
+
     private final int latencyRate = Integer.getInteger("bench.latency.rate", 1000);
     private final int latencySeconds = Integer.getInteger("bench.latency.seconds", 10);
     private final int latencyWarmUpSeconds = Integer.getInteger("bench.latency.warm-up-seconds", 15);
@@ -91,7 +94,7 @@ public final class PipelineBench {
             long cpuBefore = processCpuMillis(server.pid());
             Result result = run("agentgraph", URI.create("ws://127.0.0.1:" + port + "/stream"), file);
             long cpu = processCpuMillis(server.pid()) - cpuBefore;
-            long written = 20_000L + (long) latencyRate * (latencyWarmUpSeconds + latencySeconds) + throughputEvents
+            long written = (long) WARM_UP_BURST + (long) latencyRate * (latencyWarmUpSeconds + latencySeconds) + throughputEvents
                     + (long) fanoutRate * fanoutSeconds;
             System.out.printf("agentgraph: server process CPU %,d ms for the %,d events written in all phases (%.1f µs an event)%n",
                     cpu, written, cpu * 1000.0 / written);
@@ -152,7 +155,7 @@ public final class PipelineBench {
             // about ten seconds, and those held most of its slow frames (over 3 ms: 110 in each of
             // the first two 5-second spells, 4 to 29 in each after); the floor, compiled ahead of
             // time, has no such phase, so without this the p99 compared a cold JVM with a warm one.
-            measure(List.of(client), file, 20_000, 20_000, 30);
+            measure(List.of(client), file, WARM_UP_BURST, WARM_UP_BURST, 30);
             measure(List.of(client), file, latencyRate, latencyRate * latencyWarmUpSeconds, latencyWarmUpSeconds + 20);
 
             latency = measure(List.of(client), file, latencyRate, latencyRate * latencySeconds, latencySeconds + 20).get(0);
