@@ -65,7 +65,7 @@ public final class Pipeline {
     /** A pipeline whose own counters ({@code in}, {@code out}, drops, untyped, history) go to {@code stats}. */
     public Pipeline(Clock clock, int queueSize, ComponentStats stats) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.inbound = new InboundQueue(queueSize, QueueMemory.budget());
+        this.inbound = new InboundQueue(queueSize, QueueMemory.inboundBudget());
         this.stats = stats;
         this.guard = new Guard(stats, LOG);
         this.untyped = stats.counter("untyped_dropped");

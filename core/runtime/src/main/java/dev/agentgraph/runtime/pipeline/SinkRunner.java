@@ -29,7 +29,7 @@ public final class SinkRunner {
     private volatile boolean closing;
 
     public SinkRunner(String id, Sink sink, ComponentStats stats, Guard guard, int capacity) {
-        this(id, sink, stats, guard, capacity, QueueMemory.budget());
+        this(id, sink, stats, guard, capacity, QueueMemory.sinkBudget());
     }
 
     /** A runner whose queue holds at most {@code capacity} events and {@code budgetBytes} of them by size hint. */

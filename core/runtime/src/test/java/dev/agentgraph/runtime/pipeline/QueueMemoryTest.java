@@ -25,9 +25,11 @@ class QueueMemoryTest {
     }
 
     @Test
-    void aQuarterOfTheHeapForEachQueue() {
-        assertThat(QueueMemory.budget(64 * MIB)).isEqualTo(16 * MIB);
-        assertThat(QueueMemory.budget(1 * MIB)).as("a floor for tiny heaps").isEqualTo(MIB);
+    void aQuarterOfTheHeapForEachSinkAndASixteenthForTheInboundQueue() {
+        assertThat(QueueMemory.sinkBudget(64 * MIB)).isEqualTo(16 * MIB);
+        assertThat(QueueMemory.inboundBudget(64 * MIB)).isEqualTo(4 * MIB);
+        assertThat(QueueMemory.sinkBudget(1 * MIB)).as("a floor for tiny heaps").isEqualTo(MIB);
+        assertThat(QueueMemory.inboundBudget(1 * MIB)).as("a floor for tiny heaps").isEqualTo(MIB);
     }
 
     @Test

@@ -42,6 +42,8 @@ public final class PipelineBench {
     private final int fanoutRate = Integer.getInteger("bench.fanout.rate", 20_000);
     private final int fanoutSeconds = Integer.getInteger("bench.fanout.seconds", 10);
     private final List<String> heapSamples = new CopyOnWriteArrayList<>();
+    /** AgentGraph's own process while {@link #agentgraphProcess} runs it; -1 when it runs in this JVM or for the floor. */
+    private long serverPid = -1;
     /** Events the server has read so far, when it runs in this JVM; heap is sampled by it. */
     private volatile LongSupplier serverEvents;
 
@@ -89,6 +91,7 @@ public final class PipelineBench {
                 "--events", file.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
         pb.environment().put("HOME", dir.toString());
         Process server = pb.start();
+        serverPid = server.pid();
         try {
             awaitListening(port);
             long cpuBefore = processCpuMillis(server.pid());
@@ -163,14 +166,20 @@ public final class PipelineBench {
 
             Thread heap = heapSampler();
             var cpuBefore = ThreadCpu.sample();
+            var serverBefore = serverPid < 0 ? null : ThreadCpu.sample(serverPid);
             bulk = measure(List.of(client), file, throughputRate, throughputEvents, 120).get(0);
             var cpuAfter = ThreadCpu.sample();
+            var serverAfter = serverPid < 0 ? null : ThreadCpu.sample(serverPid);
             heap.interrupt();
             heap.join();
             System.out.printf("%s: throughput, %,d events offered at %,d/s: %,d received at %,.0f events/s end to end%n",
                     name, throughputEvents, throughputRate, bulk.count(), bulk.throughput());
             System.out.printf("%s: CPU µs per received event by thread: %s%n", name,
                     ThreadCpu.perEvent(cpuBefore, cpuAfter, Math.max(1, bulk.count())));
+            if (serverAfter != null) {
+                System.out.printf("%s: server CPU µs per received event by thread: %s%n", name,
+                        ThreadCpu.perEvent(serverBefore, serverAfter, Math.max(1, bulk.count())));
+            }
             if (!heapSamples.isEmpty()) {
                 System.out.printf("%s: heap used after GC every 100,000 events read (MiB): %s%n", name, heapSamples);
             }

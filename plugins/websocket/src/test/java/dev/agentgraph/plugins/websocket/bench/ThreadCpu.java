@@ -1,8 +1,13 @@
 package dev.agentgraph.plugins.websocket.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,6 +31,30 @@ final class ThreadCpu {
             if (info != null && cpu > 0) {
                 byGroup.merge(info.getThreadName().replaceAll("[-0-9]+$", ""), cpu, Long::sum);
             }
+        }
+        return byGroup;
+    }
+
+    /**
+     * CPU nanoseconds so far of another process's threads, by the name Linux keeps for each (a
+     * JVM's thread name, cut to 15 characters) with trailing numbers removed, read from {@code /proc}.
+     */
+    static Map<String, Long> sample(long pid) {
+        Map<String, Long> byGroup = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    byGroup.merge(name.replaceAll("[-0-9]+$", ""), ticks * 10_000_000L, Long::sum);
+                } catch (NoSuchFileException ended) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return byGroup;
     }
