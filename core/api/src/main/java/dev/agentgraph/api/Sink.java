@@ -25,4 +25,26 @@ public interface Sink extends AutoCloseable {
     @Override
     default void close() throws Exception {
     }
+
+    /**
+     * A sink its configuration leaves nothing to do (the log sink at a level the log does not
+     * show), for {@link SinkFactory#create} to return. The host gives it no thread and no queue,
+     * so it costs the stream nothing (each running sink's thread is woken for every event), and
+     * {@code /api/stats} shows the component {@code idle} with {@code reason}.
+     */
+    static Sink idle(String reason) {
+        return new Idle(reason);
+    }
+
+    /** What {@link #idle(String)} returns; it is never given an event. */
+    record Idle(String reason) implements Sink {
+        public Idle {
+            java.util.Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public void accept(Event event) {
+            throw new IllegalStateException("an idle sink is given no events");
+        }
+    }
 }

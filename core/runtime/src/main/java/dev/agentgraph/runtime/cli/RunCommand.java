@@ -96,6 +96,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<ComponentRecord> components = graph.components();
         List<String> running = components.stream().filter(r -> r.state().equals("running")).map(ComponentRecord::id).toList();
+        List<String> idle = components.stream().filter(r -> r.state().equals("idle")).map(ComponentRecord::id).toList();
         List<String> failed = components.stream().filter(r -> r.state().equals("failed")).map(ComponentRecord::id).toList();
         List<String> unloaded = graph.plugins().stream().filter(p -> !p.state().equals(PluginStatus.STARTED))
                 .map(PluginStatus::id).toList();
@@ -104,6 +105,9 @@ public final class RunCommand implements Callable<Integer> {
             parts.add("events: " + c.eventsFile());
         }
         parts.add("components: " + (running.isEmpty() ? "none" : String.join(", ", running)));
+        if (!idle.isEmpty()) {
+            parts.add("idle: " + String.join(", ", idle));
+        }
         if (!failed.isEmpty()) {
             parts.add("failed: " + String.join(", ", failed) + " (see the log)");
         }

@@ -96,7 +96,6 @@ public final class ComponentAssembly {
             Guard guard = new Guard(record.stats(), context.log());
             try {
                 create(record, context, guard, core, pipeline);
-                record.running();
             } catch (ConfigException e) {
                 throw e;
             } catch (Exception | LinkageError e) {
@@ -110,7 +109,10 @@ public final class ComponentAssembly {
     private void create(ComponentRecord record, ComponentContext context, Guard guard, CoreConfig core, Pipeline pipeline)
             throws Exception {
         switch (record.kind()) {
-            case SOURCE -> sources.put(record, notNull(((SourceFactory) record.factory()).create(context)));
+            case SOURCE -> {
+                sources.put(record, notNull(((SourceFactory) record.factory()).create(context)));
+                record.running();
+            }
             case REDUCER -> {
                 ReducerFactory factory = (ReducerFactory) record.factory();
                 Reducer reducer = notNull(factory.create(context));
@@ -118,11 +120,17 @@ public final class ComponentAssembly {
                         () -> notNull(factory.create(context)), record.stats(), guard);
                 pipeline.addReducer(stage);
                 unstartedCleanup.add(stage::close);
+                record.running();
             }
             case SINK -> {
                 Sink sink = notNull(((SinkFactory) record.factory()).create(context));
+                if (sink instanceof Sink.Idle idle) {
+                    record.idle(idle.reason());
+                    return;
+                }
                 pipeline.addSink(new SinkRunner(record.id(), sink, record.stats(), guard, core.sinkQueueSize()));
                 unstartedCleanup.add(() -> guard.run("close", sink::close));
+                record.running();
             }
         }
     }
@@ -146,7 +154,7 @@ public final class ComponentAssembly {
             }
         }
         for (Map.Entry<ComponentRecord, ComponentContext> e : contexts.entrySet()) {
-            if (!e.getKey().state().equals("running")) {
+            if (!e.getKey().isUp()) {
                 continue;
             }
             Set<String> unread = e.getValue().componentConfig().unreadKeys();

@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * One component known to AgentGraph: where it came from (a plugin id, or {@code embedded} for one
  * given to the builder), whether it is enabled, its state ({@code running}, {@code disabled},
- * {@code failed}) and counters.
+ * {@code idle}: a sink with nothing to do, {@code failed}) and counters.
  */
 public final class ComponentRecord {
 
@@ -25,6 +25,7 @@ public final class ComponentRecord {
     private final List<String> routes = new CopyOnWriteArrayList<>();
     private volatile String state = "created";
     private volatile String error;
+    private volatile String idleReason;
     private volatile boolean readsEventsFile;
     private volatile Instant lastErrorAt;
     private volatile String lastError;
@@ -72,6 +73,17 @@ public final class ComponentRecord {
         state = "disabled";
     }
 
+    /** A sink its configuration left nothing to do ({@link dev.agentgraph.api.Sink#idle}): it runs without a thread. */
+    public void idle(String reason) {
+        state = "idle";
+        idleReason = reason;
+    }
+
+    /** Running, or idle: created as configured, its keys read. */
+    public boolean isUp() {
+        return state.equals("running") || state.equals("idle");
+    }
+
     public void failed(String message) {
         state = "failed";
         error = message;
@@ -116,6 +128,9 @@ public final class ComponentRecord {
         if (error != null) {
             json.addProperty("error", error);
         }
+        if (idleReason != null) {
+            json.addProperty("reason", idleReason);
+        }
         json.addProperty("events", kind == ComponentKind.SOURCE ? stats.out().get() : stats.in().get());
         if (stats.lastEventAt() != null) {
             json.addProperty("last_event_at", stats.lastEventAt().toString());
@@ -158,6 +173,9 @@ public final class ComponentRecord {
         if (error != null) {
             json.addProperty("error", error);
         }
+        if (idleReason != null) {
+            json.addProperty("reason", idleReason);
+        }
         JsonArray mounted = new JsonArray();
         routes.forEach(mounted::add);
         json.add("routes", mounted);
@@ -172,6 +190,9 @@ public final class ComponentRecord {
         json.addProperty("state", state);
         if (error != null) {
             json.addProperty("error", error);
+        }
+        if (idleReason != null) {
+            json.addProperty("reason", idleReason);
         }
         stats.toJson().entrySet().forEach(e -> json.add(e.getKey(), e.getValue()));
         return json;

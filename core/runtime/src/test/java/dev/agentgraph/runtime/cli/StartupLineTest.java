@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentgraph.api.Emitter;
 import dev.agentgraph.api.PluginContext;
+import dev.agentgraph.api.Sink;
+import dev.agentgraph.api.SinkFactory;
 import dev.agentgraph.api.Source;
 import dev.agentgraph.api.SourceFactory;
 import dev.agentgraph.runtime.AgentGraph;
@@ -66,6 +68,21 @@ class StartupLineTest {
                 .component(source("tail", true, true, false))
                 .set("plugin.tail.enabled", "false").start()) {
             assertThat(RunCommand.startupLine(graph)).endsWith("(components: pipe)");
+        }
+        SinkFactory quiet = new SinkFactory() {
+            @Override
+            public String id() {
+                return "quiet";
+            }
+
+            @Override
+            public Sink create(PluginContext context) {
+                return Sink.idle("nothing to do");
+            }
+        };
+        try (AgentGraph graph = AgentGraph.builder().set("server.port", "0")
+                .component(source("pipe", true, false, false)).component(quiet).start()) {
+            assertThat(RunCommand.startupLine(graph)).endsWith("(components: pipe; idle: quiet)");
         }
     }
 }

@@ -14,6 +14,7 @@ import org.slf4j.event.Level;
  * The {@code log} sink: one line per event through SLF4J. {@code plugin.log.format} is
  * {@code compact} (a summary) or {@code json}; {@code plugin.log.level} is an SLF4J level, {@code debug}
  * by default so that a server does not fill its log unless asked ({@code --set plugin.log.level=info}).
+ * At a level the log does not show, the sink is {@linkplain Sink#idle idle}: it costs the stream nothing.
  */
 @Extension
 public final class LogSinkFactory implements SinkFactory {
@@ -44,6 +45,10 @@ public final class LogSinkFactory implements SinkFactory {
             case "json" -> EventLine::json;
             default -> throw context.config().invalid("format", "'" + formatName + "' is not compact or json");
         };
+        if (!context.log().isEnabledForLevel(level)) {
+            // The log's levels are fixed at startup: these lines would never be shown.
+            return Sink.idle("level " + levelName + " is not shown by the log; --set plugin.log.level=info shows the lines");
+        }
         return new LogSink(context.log(), level, format);
     }
 }

@@ -3,7 +3,9 @@ package dev.agentgraph.plugins.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentgraph.api.Event;
+import com.google.gson.JsonObject;
 import dev.agentgraph.testkit.Numbered;
+import dev.agentgraph.testkit.TestAgentGraph;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 import org.slf4j.event.EventRecordingLogger;
@@ -52,5 +54,22 @@ class LogSinkTest {
             assertThat(r.getLevel()).isEqualTo(Level.DEBUG);
             assertThat(r.getMessage()).isEqualTo("#3 agent_done id=a1 outcome=functional");
         });
+    }
+
+    /** The log's levels are fixed at startup; the default, debug, is not shown by the default log. */
+    @Test
+    void atALevelTheLogDoesNotShowTheSinkIsIdleAndGetsNoThread() {
+        try (TestAgentGraph graph = TestAgentGraph.builder().component(new LogSinkFactory()).start()) {
+            JsonObject log = graph.stats().getAsJsonObject("components").getAsJsonObject("log");
+            assertThat(log.get("state").getAsString()).isEqualTo("idle");
+            assertThat(log.get("reason").getAsString()).contains("level debug", "plugin.log.level=info");
+            assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).doesNotContain("agentgraph-sink-log");
+        }
+        try (TestAgentGraph graph = TestAgentGraph.builder().component(new LogSinkFactory())
+                .set("plugin.log.level", "info").start()) {
+            JsonObject log = graph.stats().getAsJsonObject("components").getAsJsonObject("log");
+            assertThat(log.get("state").getAsString()).isEqualTo("running");
+            assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).contains("agentgraph-sink-log");
+        }
     }
 }
