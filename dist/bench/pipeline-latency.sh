@@ -10,10 +10,11 @@
 #
 # Usage: dist/bench/pipeline-latency.sh   (from anywhere; needs the upstream modules built)
 # Tunables (environment): LATENCY_RATE (1000), LATENCY_SECONDS (10), WARMUP_SECONDS (15: at the
-# latency rate, after a 20,000-event burst, before the latency is measured), EVENTS (1000000),
+# latency rate, after a 100,000-event burst, before the latency is measured), EVENTS (1000000),
 # THROUGHPUT_RATE (150000), FANOUT_CLIENTS (10), FANOUT_RATE (20000), INSTALL (the unpacked
-# distribution to run, dist/target/agentgraph-0.1.0; empty runs AgentGraph in this JVM), MVN_OFFLINE
-# (-o; empty allows downloads).
+# distribution to run, dist/target/agentgraph-0.1.0; empty runs AgentGraph in this JVM),
+# AGENTGRAPH_ARGS (more arguments for its bin/agentgraph, such as --set plugin.codex.enabled=false;
+# JAVA_OPTS reaches its JVM too), MVN_OFFLINE (-o; empty allows downloads).
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
@@ -38,7 +39,7 @@ fi
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xms256m -Xmx1g -XX:+UseG1GC -Dorg.eclipse.jetty.LEVEL=WARN ${bench_install:+"$bench_install"} \
     -Dbench.latency.rate="${LATENCY_RATE:-1000}" -Dbench.latency.seconds="${LATENCY_SECONDS:-10}" \
-    -Dbench.latency.warm-up-seconds="${WARMUP_SECONDS:-15}" \
+    -Dbench.latency.warm-up-seconds="${WARMUP_SECONDS:-15}" -Dbench.install.args="${AGENTGRAPH_ARGS:-}" \
     -Dbench.throughput.events="${EVENTS:-1000000}" -Dbench.throughput.rate="${THROUGHPUT_RATE:-150000}" \
     -Dbench.fanout.clients="${FANOUT_CLIENTS:-10}" -Dbench.fanout.rate="${FANOUT_RATE:-20000}" \
     -cp "$CP" dev.agentgraph.plugins.websocket.bench.PipelineBench 2>&1 | grep -vE '^(SLF4J|\[)' || true

@@ -30,8 +30,12 @@ import java.util.function.LongSupplier;
  */
 public final class PipelineBench {
 
-    /** Events written at 20,000/s to start the warm-up. */
-    private static final int WARM_UP_BURST = 20_000;
+    /**
+     * Events written in one second to start the warm-up: more than the 50,000 calls after which
+     * the launcher lets C2 compile a method (it waits that long for a faster start), so the path
+     * is measured as a server that has run a while runs it.
+     */
+    private static final int WARM_UP_BURST = 100_000;
 
     private final int latencyRate = Integer.getInteger("bench.latency.rate", 1000);
     private final int latencySeconds = Integer.getInteger("bench.latency.seconds", 10);
@@ -87,8 +91,13 @@ public final class PipelineBench {
         Path file = emptyEventFile("agentgraph-bench");
         Path dir = file.getParent();
         int port = freePort();
-        ProcessBuilder pb = new ProcessBuilder(install.resolve("bin/agentgraph").toString(), "--port", Integer.toString(port),
-                "--events", file.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
+        List<String> command = new ArrayList<>(List.of(install.resolve("bin/agentgraph").toString(), "--port",
+                Integer.toString(port), "--events", file.toString()));
+        String extra = System.getProperty("bench.install.args", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
         pb.environment().put("HOME", dir.toString());
         Process server = pb.start();
         serverPid = server.pid();
