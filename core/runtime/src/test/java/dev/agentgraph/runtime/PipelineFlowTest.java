@@ -168,6 +168,68 @@ class PipelineFlowTest {
         }
     }
 
+    /**
+     * An inline sink runs on the pipeline thread: each event as it leaves the reducers, a flush
+     * once nothing more waits (so after a burst, not after each event), and a snapshot taken in
+     * accept is the state after exactly that event.
+     */
+    @Test
+    void anInlineSinkGetsEachEventOnThePipelineThreadWithItsSnapshotAndAFlushAfterTheBurst() throws Exception {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        graph = builder()
+                .component(TestComponents.reducer("count", 100, ctx -> new TestComponents.Counting()))
+                .component(TestComponents.reducer("gate", 150, ctx -> (e, emit) -> {
+                    if ("1".equals(e.string("n"))) {
+                        await().atMost(Duration.ofSeconds(10)).until(() -> release.getCount() == 0);
+                    }
+                    return e;
+                }))
+                .component(new dev.agentgraph.api.SinkFactory() {
+                    @Override
+                    public String id() {
+                        return "inline";
+                    }
+
+                    @Override
+                    public dev.agentgraph.api.Sink create(dev.agentgraph.api.PluginContext context) {
+                        return new dev.agentgraph.api.Sink() {
+                            @Override
+                            public boolean inline() {
+                                return true;
+                            }
+
+                            @Override
+                            public void accept(Event event) throws InterruptedException {
+                                Snapshots.Snapshot s = context.snapshots().take();
+                                calls.add("accept " + event.seq() + " snapshot " + s.seq() + " count "
+                                        + s.body().get("count").getAsLong() + " on " + Thread.currentThread().getName());
+                            }
+
+                            @Override
+                            public void flush() {
+                                calls.add("flush");
+                            }
+                        };
+                    }
+                })
+                .start();
+        for (int i = 1; i <= 3; i++) {
+            graph.inject().emit(event("tool_use", i)); // 2 and 3 wait behind 1, held by the gate
+        }
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> calls.contains("flush"));
+        assertThat(calls).containsExactly(
+                "accept 1 snapshot 1 count 1 on agentgraph-pipeline",
+                "accept 2 snapshot 2 count 2 on agentgraph-pipeline",
+                "accept 3 snapshot 3 count 3 on agentgraph-pipeline",
+                "flush");
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).doesNotContain("agentgraph-sink-inline");
+        JsonObject inline = graph.stats().getAsJsonObject("components").getAsJsonObject("inline");
+        assertThat(inline.get("events_in").getAsLong()).isEqualTo(3);
+        assertThat(inline.get("events_out").getAsLong()).isEqualTo(3);
+    }
+
     @Test
     void reducersTickAboutOnceASecondAndTheirDerivedEventsAreNumbered() {
         List<java.time.Instant> ticks = new CopyOnWriteArrayList<>();

@@ -16,6 +16,7 @@ import dev.agentgraph.runtime.config.Settings;
 import dev.agentgraph.runtime.config.Values;
 import dev.agentgraph.runtime.pipeline.Bounded;
 import dev.agentgraph.runtime.pipeline.Guard;
+import dev.agentgraph.runtime.pipeline.InlineSink;
 import dev.agentgraph.runtime.pipeline.Pipeline;
 import dev.agentgraph.runtime.pipeline.ReducerStage;
 import dev.agentgraph.runtime.pipeline.SinkRunner;
@@ -128,7 +129,11 @@ public final class ComponentAssembly {
                     record.idle(idle.reason());
                     return;
                 }
-                pipeline.addSink(new SinkRunner(record.id(), sink, record.stats(), guard, core.sinkQueueSize()));
+                if (sink.inline()) {
+                    pipeline.addInlineSink(new InlineSink(record.id(), sink, record.stats(), guard));
+                } else {
+                    pipeline.addSink(new SinkRunner(record.id(), sink, record.stats(), guard, core.sinkQueueSize()));
+                }
                 unstartedCleanup.add(() -> guard.run("close", sink::close));
                 record.running();
             }

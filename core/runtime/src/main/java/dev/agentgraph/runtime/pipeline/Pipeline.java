@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The event pipeline: a bounded inbound queue, one thread that runs every reducer in ascending
- * order, gives each event leaving the last reducer its sequence number, and hands it to every
- * sink's own queue.
+ * order, gives each event leaving the last reducer its sequence number, gives it to each inline
+ * sink ({@link InlineSink}) and hands it to every other sink's own queue.
  *
  * <p>Everything that touches reducer state happens on the pipeline thread: events, ticks (about
  * once a second) and snapshots (a control message served between two events, so a snapshot with
@@ -52,6 +52,7 @@ public final class Pipeline {
     private final SimpleCounter history;
     private final List<ReducerStage> stages = new ArrayList<>();
     private final List<SinkRunner> sinks = new ArrayList<>();
+    private final List<InlineSink> inlineSinks = new ArrayList<>();
     private final Thread thread;
     private final Snapshots snapshots = this::takeSnapshot;
     private final Rebuilds rebuilds = this::rebuild;
@@ -61,6 +62,8 @@ public final class Pipeline {
     private boolean started;
     /** While a rebuild feeds the reducers: whatever leaves them goes to no sink. */
     private boolean rebuilding;
+    /** While an inline sink runs: a snapshot it takes is the state after the last event. */
+    private boolean inInlineSink;
 
     /** A pipeline whose own counters ({@code in}, {@code out}, drops, untyped, history) go to {@code stats}. */
     public Pipeline(Clock clock, int queueSize, ComponentStats stats) {
@@ -84,6 +87,12 @@ public final class Pipeline {
     public synchronized void addSink(SinkRunner sink) {
         checkNotStarted();
         sinks.add(sink);
+    }
+
+    /** Adds a sink that runs on the pipeline thread ({@link dev.agentgraph.api.Sink#inline()}). */
+    public synchronized void addInlineSink(InlineSink sink) {
+        checkNotStarted();
+        inlineSinks.add(sink);
     }
 
     /** Starts the sink threads and the pipeline thread. */
@@ -180,12 +189,18 @@ public final class Pipeline {
         return true;
     }
 
-    /** Lets every sink finish its queue and close; a sink that takes longer is abandoned. */
+    /**
+     * Closes the inline sinks (after {@link #drain}, the pipeline thread no longer runs them), lets
+     * every other sink finish its queue and close; a sink that takes longer is abandoned.
+     */
     public boolean finishSinks(Duration timeout) throws InterruptedException {
         List<SinkRunner> all;
+        List<InlineSink> inline;
         synchronized (this) {
             all = List.copyOf(sinks);
+            inline = List.copyOf(inlineSinks);
         }
+        inline.forEach(InlineSink::close);
         all.forEach(SinkRunner::finish);
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean allDone = true;
@@ -217,14 +232,18 @@ public final class Pipeline {
                 if (now - nextTick >= 0) {
                     tick();
                     nextTick = Math.max(nextTick + TICK_NANOS, now + TICK_NANOS / 2);
-                    continue;
+                } else {
+                    Object message = inbound.poll(nextTick - now);
+                    if (message == STOP) {
+                        break;
+                    }
+                    handle(message);
                 }
-                Object message = inbound.poll(nextTick - now);
-                if (message == STOP) {
-                    break;
+                if (inbound.size() == 0) {
+                    flushInlineSinks(); // the end of a burst, or a lone event
                 }
-                handle(message);
             }
+            flushInlineSinks();
             stages.forEach(ReducerStage::close);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -292,9 +311,28 @@ public final class Pipeline {
         lastSeq = seq;
         Event numbered = Numbering.number(event, seq);
         stats.out().increment();
+        inInlineSink = true;
+        try {
+            for (InlineSink sink : inlineSinks) {
+                sink.accept(numbered);
+            }
+        } finally {
+            inInlineSink = false;
+        }
         QueueMemory.Queued queued = QueueMemory.Queued.of(numbered); // sized once for every sink
         for (SinkRunner sink : sinks) {
             sink.offer(queued);
+        }
+    }
+
+    private void flushInlineSinks() {
+        inInlineSink = true;
+        try {
+            for (InlineSink sink : inlineSinks) {
+                sink.flush();
+            }
+        } finally {
+            inInlineSink = false;
         }
     }
 
@@ -323,6 +361,9 @@ public final class Pipeline {
     }
 
     private Snapshots.Snapshot takeSnapshot() throws InterruptedException {
+        if (Thread.currentThread() == thread && inInlineSink) {
+            return snapshot(); // between two events, as a queued request would be served
+        }
         if (Thread.currentThread() == thread) {
             throw new IllegalStateException("Snapshots.take() was called on the pipeline thread; call it from a sink or server thread");
         }

@@ -79,6 +79,12 @@ final class WebSocketSink implements Sink, WebSocketEndpoint {
         pinger.scheduleAtFixedRate(this::ping, ms, ms, TimeUnit.MILLISECONDS);
     }
 
+    /** Its work is building frame text and handing it to Jetty, which never waits: it runs on the pipeline thread. */
+    @Override
+    public boolean inline() {
+        return true;
+    }
+
     @Override
     public void accept(Event event) throws InterruptedException {
         lastSeq = event.seq();
