@@ -4,9 +4,11 @@ import com.google.gson.JsonObject;
 import java.time.Instant;
 
 /**
- * An ordered stage of the pipeline. Every method is called on the single pipeline thread, so a
- * reducer keeps its state in plain fields, needs no locks, and must never block for long: it
- * delays every event behind it.
+ * An ordered stage of the pipeline. Its methods are called one at a time, under the pipeline's own
+ * lock: on the pipeline thread, or on the thread of a source whose event found the pipeline idle
+ * (it then runs its event itself, which saves a hand-off). So a reducer keeps its state in plain
+ * fields, needs no locks, keeps nothing in thread-locals, and must never block for long: it delays
+ * every event behind it.
  */
 public interface Reducer {
 

@@ -87,13 +87,22 @@ class IsolationTest {
         }
     }
 
+    /**
+     * The first event found the pipeline idle, so one source's own thread is stuck in the reducer;
+     * the other source fills the queue and waits in {@code emit}. Neither stops when closed.
+     */
     @Test
-    void aSourceThatIgnoresCloseAndAStuckReducerStillLetShutdownFinish() {
+    void sourcesThatIgnoreCloseAndAStuckReducerStillLetShutdownFinish() {
         CountDownLatch never = new CountDownLatch(1);
         AgentGraph graph = AgentGraph.builder().set("server.port", "0")
                 .component(TestComponents.source("busy", emit -> {
                     while (true) {
                         emit.emit(event("tool_use", 0));
+                    }
+                }))
+                .component(TestComponents.source("busy-too", emit -> {
+                    while (true) {
+                        emit.emit(event("tool_use", 1));
                     }
                 }))
                 .component(TestComponents.reducer("slow", 100, ctx -> (e, emit) -> {

@@ -169,18 +169,82 @@ class PipelineFlowTest {
     }
 
     /**
-     * An inline sink runs on the pipeline thread: each event as it leaves the reducers, a flush
-     * once nothing more waits (so after a burst, not after each event), and a snapshot taken in
-     * accept is the state after exactly that event.
+     * A lone event found the pipeline idle: the source's own thread ran it through the reducers
+     * and the inline sink (one hand-off fewer). Under load from two sources at once, each
+     * source's events still reach the reducers in the order it emitted them, numbered without a
+     * gap, whichever thread ran them.
      */
     @Test
-    void anInlineSinkGetsEachEventOnThePipelineThreadWithItsSnapshotAndAFlushAfterTheBurst() throws Exception {
+    void anEventThatFindsThePipelineIdleRunsOnItsSourcesThreadAndOrderHoldsUnderLoad() throws Exception {
+        int each = 20_000;
+        List<String> threads = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.Map<String, Long> lastBySource = new java.util.HashMap<>(); // reducer state: no lock
+        List<String> disorder = new CopyOnWriteArrayList<>();
+        TestComponents.Collecting sink = new TestComponents.Collecting();
+        graph = builder()
+                .component(TestComponents.source("lone", emit -> emit.emit(event("tool_use", 0).toBuilder()
+                        .put("source", "lone").build())))
+                .component(TestComponents.reducer("watch", 100, ctx -> (e, emit) -> {
+                    if ("lone".equals(e.string("source"))) {
+                        threads.add(Thread.currentThread().getName());
+                    }
+                    String source = e.string("source");
+                    long n = Long.parseLong(e.string("n"));
+                    Long last = lastBySource.put(source, n);
+                    if (last != null && n != last + 1) {
+                        disorder.add(source + ": " + n + " after " + last);
+                    }
+                    return e;
+                }))
+                .component(TestComponents.sink("sink", sink))
+                .start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> threads.size() == 1);
+        assertThat(threads).containsExactly("test-source-lone");
+
+        List<Thread> loaders = new java.util.ArrayList<>();
+        for (String source : List.of("a", "b")) {
+            Thread t = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 1; i <= each; i++) {
+                    graph.inject().emit(event("tool_use", i).toBuilder().put("source", source).build());
+                }
+            }, "load-" + source);
+            t.start();
+            loaders.add(t);
+        }
+        go.countDown();
+        for (Thread t : loaders) {
+            t.join(30_000);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.events.size() == 1 + 2 * each);
+        assertThat(disorder).isEmpty();
+        assertThat(lastBySource).containsEntry("a", (long) each).containsEntry("b", (long) each);
+        for (int i = 0; i < sink.events.size(); i++) {
+            assertThat(sink.events.get(i).seq()).isEqualTo(i + 1L);
+        }
+    }
+
+    /**
+     * An inline sink runs with the reducers (on the thread that ran the event: the emitter's when
+     * the pipeline was idle, else the pipeline thread): each event as it leaves the reducers, a
+     * flush once nothing more waits (so after a burst, not after each event), and a snapshot taken
+     * in accept is the state after exactly that event.
+     */
+    @Test
+    void anInlineSinkGetsEachEventWithItsSnapshotAndAFlushAfterTheBurst() throws Exception {
         List<String> calls = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         graph = builder()
                 .component(TestComponents.reducer("count", 100, ctx -> new TestComponents.Counting()))
                 .component(TestComponents.reducer("gate", 150, ctx -> (e, emit) -> {
                     if ("1".equals(e.string("n"))) {
+                        entered.countDown();
                         await().atMost(Duration.ofSeconds(10)).until(() -> release.getCount() == 0);
                     }
                     return e;
@@ -214,13 +278,15 @@ class PipelineFlowTest {
                     }
                 })
                 .start();
-        for (int i = 1; i <= 3; i++) {
-            graph.inject().emit(event("tool_use", i)); // 2 and 3 wait behind 1, held by the gate
-        }
+        Thread first = new Thread(() -> graph.inject().emit(event("tool_use", 1)), "emitter");
+        first.start(); // the pipeline is idle: this thread runs event 1, held by the gate
+        entered.await();
+        graph.inject().emit(event("tool_use", 2)); // 2 and 3 queue behind it
+        graph.inject().emit(event("tool_use", 3));
         release.countDown();
         await().atMost(Duration.ofSeconds(10)).until(() -> calls.contains("flush"));
         assertThat(calls).containsExactly(
-                "accept 1 snapshot 1 count 1 on agentgraph-pipeline",
+                "accept 1 snapshot 1 count 1 on emitter",
                 "accept 2 snapshot 2 count 2 on agentgraph-pipeline",
                 "accept 3 snapshot 3 count 3 on agentgraph-pipeline",
                 "flush");

@@ -1,19 +1,25 @@
 package dev.agentgraph.runtime.pipeline;
 
 import dev.agentgraph.api.Event;
-import java.util.concurrent.LinkedBlockingDeque;
+import java.util.ArrayDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The pipeline's inbound queue: at most {@code capacity} events, and at most {@code budgetBytes}
  * of them by {@link Event#sizeHint()} ({@link QueueMemory}), wait; a source blocks while either is
  * full. Control messages (snapshot requests, rebuilds, stop) pass without taking room. An urgent
- * control message jumps ahead of waiting events; the others queue behind them.
+ * control message jumps ahead of waiting events; the others queue behind them. The pipeline can
+ * wait for a message without taking it ({@link #awaitMessage}), so that it takes messages only
+ * while it holds its own lock (see {@link Pipeline}).
  */
 final class InboundQueue {
 
-    private final LinkedBlockingDeque<Object> deque = new LinkedBlockingDeque<>();
+    private final ArrayDeque<Object> deque = new ArrayDeque<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
     private final Semaphore room;
     private final Semaphore kib;
     private final int capacity;
@@ -37,7 +43,7 @@ final class InboundQueue {
             room.release();
             return false;
         }
-        deque.offerLast(q);
+        add(q, false);
         return true;
     }
 
@@ -51,21 +57,65 @@ final class InboundQueue {
             room.release();
             return false;
         }
-        deque.offerLast(q);
+        add(q, false);
         return true;
     }
 
     void control(Object message, boolean urgent) {
-        if (urgent) {
-            deque.offerFirst(message);
-        } else {
-            deque.offerLast(message);
+        add(message, urgent);
+    }
+
+    private void add(Object message, boolean first) {
+        lock.lock();
+        try {
+            if (first) {
+                deque.addFirst(message);
+            } else {
+                deque.addLast(message);
+            }
+            notEmpty.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits up to {@code nanos} until a message waits, without taking it; whether one does. */
+    boolean awaitMessage(long nanos) throws InterruptedException {
+        lock.lock();
+        try {
+            long left = nanos;
+            while (deque.isEmpty() && left > 0) {
+                left = notEmpty.awaitNanos(left);
+            }
+            return !deque.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether no event and no control message waits. */
+    boolean isEmpty() {
+        lock.lock();
+        try {
+            return deque.isEmpty();
+        } finally {
+            lock.unlock();
         }
     }
 
     /** The next event or control message, or null after {@code nanos}. */
     Object poll(long nanos) throws InterruptedException {
-        Object message = deque.poll(nanos, TimeUnit.NANOSECONDS);
+        Object message;
+        lock.lock();
+        try {
+            long left = nanos;
+            while (deque.isEmpty() && left > 0) {
+                left = notEmpty.awaitNanos(left);
+            }
+            message = deque.pollFirst();
+        } finally {
+            lock.unlock();
+        }
         if (message instanceof QueueMemory.Queued q) {
             room.release();
             kib.release(kib(q));
