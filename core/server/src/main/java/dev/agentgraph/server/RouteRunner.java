@@ -50,14 +50,14 @@ final class RouteRunner {
             counters.refused(ServerCounters.REFUSED_BODY_MEMORY, refusal(request)
                     + ": the bodies in flight fill their share of the heap (503)");
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-            close(response, callback, 503, "busy with other large requests, try again\n");
+            refuse(request, response, callback, 503, "busy with other large requests, try again\n");
             return;
         }
         if (!takeSlot()) {
             limits.memory().give(length);
             counters.refused(ServerCounters.REFUSED_UPLOAD_LIMIT, refusal(request)
                     + ": " + limits.maxConcurrent() + " uploads already in progress (503)");
-            close(response, callback, 503, "too many uploads in progress, try again\n");
+            refuse(request, response, callback, 503, "too many uploads in progress, try again\n");
             return;
         }
         int max = (int) Math.min(Math.min(mounted.maxBodyBytes(), limits.memory().largestBody()), Integer.MAX_VALUE - 16);
@@ -126,7 +126,7 @@ final class RouteRunner {
     private void tooLarge(RouteTable.MountedRoute mounted, Request request, Response response, Callback callback) {
         counters.refused(ServerCounters.REFUSED_BODY_TOO_LARGE, refusal(request)
                 + ": body over " + mounted.maxBodyBytes() + " bytes (413)");
-        close(response, callback, 413, "request body too large\n");
+        refuse(request, response, callback, 413, "request body too large\n");
     }
 
     /** 413 for a body within the route's cap but too long for this server's heap, with what to do. */
@@ -135,7 +135,7 @@ final class RouteRunner {
         counters.refused(ServerCounters.REFUSED_BODY_TOO_LARGE, refusal(request)
                 + ": body over " + largest + " bytes, the most this heap can work on (413; a larger heap, e.g."
                 + " JAVA_OPTS=-Xmx256m, takes larger bodies)");
-        close(response, callback, 413, "request body too large for this server's memory (at most " + largest + " bytes)\n");
+        refuse(request, response, callback, 413, "request body too large for this server's memory (at most " + largest + " bytes)\n");
     }
 
     /** The start of a refusal's log line: {@code refused POST /path from 127.0.0.1}. */
@@ -144,10 +144,19 @@ final class RouteRunner {
                 + Request.getRemoteAddr(request);
     }
 
-    /** Answers and closes the connection: the rest of the body is never read. */
+    /** Answers and closes the connection: the rest of the body is never read (the client is slow, or gone). */
     private static void close(Response response, Callback callback, int status, String text) {
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
         Replies.text(response, callback, status, text);
+    }
+
+    /**
+     * Answers, drops the rest of the body for a bounded time ({@link BodyDrain}), then closes the
+     * connection, so that a client still sending its body reads the answer rather than a reset.
+     */
+    private static void refuse(Request request, Response response, Callback callback, int status, String text) {
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        Replies.text(response, Callback.from(() -> BodyDrain.drain(request, callback), callback::failed), status, text);
     }
 
     private boolean takeSlot() {

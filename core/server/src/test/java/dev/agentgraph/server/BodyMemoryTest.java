@@ -103,6 +103,24 @@ class BodyMemoryTest {
         await().until(() -> memory.used() == 0L);
     }
 
+    /**
+     * A client that writes its whole body before it reads (as Node's fetch does) reads the 413 and
+     * the 503: the server reads and drops the rest of a refused body before it closes. Before, it
+     * closed at once, and the client's write met a reset (for Node, EPIPE once in six 8 MB posts).
+     */
+    @Test
+    void aClientThatSendsItsWholeRefusedBodyFirstStillReadsTheAnswer() throws Exception {
+        start();
+        byte[] big = ("\"" + "w".repeat(8_000_000 - 2) + "\"").getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 3; i++) {
+            RawHttp.Reply reply = RawHttp.send(server.port(), RawHttp.request("POST", PATH, Servers.host(server),
+                    "Content-Type: application/json", "Content-Length: " + big.length), big);
+            assertThat(reply.status()).isEqualTo(413);
+        }
+        assertThat(server.counters()).containsEntry("refused_body_too_large", 3L);
+        assertThat(RawHttp.get(server.port(), "/health", Servers.host(server)).status()).isEqualTo(200);
+    }
+
     private RawHttp.Reply post(int length) throws IOException {
         byte[] body = ("\"" + "z".repeat(length - 2) + "\"").getBytes(StandardCharsets.UTF_8);
         return RawHttp.send(server.port(), RawHttp.request("POST", PATH, Servers.host(server), "Content-Type: application/json",
