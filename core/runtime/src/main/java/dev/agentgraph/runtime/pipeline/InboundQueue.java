@@ -133,6 +133,11 @@ final class InboundQueue {
         return capacity - room.availablePermits();
     }
 
+    /** Whether the event is larger, by its size hint, than the whole memory budget. */
+    boolean isOversized(Event event) {
+        return event.sizeHint() > budgetKib * 1024L;
+    }
+
     int capacity() {
         return capacity;
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -51,6 +52,10 @@ public final class Pipeline {
      * 0.66–0.83 × the floor's rate (every event its own frame, no pipelining).
      */
     private static final long BURST_GAP_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    /** How long an event larger than the inbound queue's whole budget waits for the pipeline to be idle before it queues. */
+    private static final long OVERSIZED_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** How often such an event looks again whether the pipeline is idle. */
+    private static final long OVERSIZED_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(30);
     private static final Object STOP = new Object();
 
@@ -88,8 +93,13 @@ public final class Pipeline {
 
     /** A pipeline whose own counters ({@code in}, {@code out}, drops, untyped, history) go to {@code stats}. */
     public Pipeline(Clock clock, int queueSize, ComponentStats stats) {
+        this(clock, queueSize, QueueMemory.inboundBudget(), stats);
+    }
+
+    /** The same with the inbound queue's memory budget given (tests). */
+    Pipeline(Clock clock, int queueSize, long inboundBudgetBytes, ComponentStats stats) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.inbound = new InboundQueue(queueSize, QueueMemory.inboundBudget());
+        this.inbound = new InboundQueue(queueSize, inboundBudgetBytes);
         this.stats = stats;
         this.guard = new Guard(stats, LOG);
         this.untyped = stats.counter("untyped_dropped");
@@ -165,7 +175,7 @@ public final class Pipeline {
             }
             return;
         }
-        if (runHere(event)) {
+        if (inbound.isOversized(event) ? runWhenIdle(event) : runHere(event)) {
             return;
         }
         try {
@@ -189,7 +199,30 @@ public final class Pipeline {
      * False when it must queue: behind what waits, or as part of a burst.
      */
     private boolean runHere(Event event) {
-        if (!serving || System.nanoTime() - lastHandled < BURST_GAP_NANOS || !inbound.isEmpty() || !work.tryLock()) {
+        return System.nanoTime() - lastHandled >= BURST_GAP_NANOS && tryRun(event);
+    }
+
+    /**
+     * An event larger than the inbound queue's whole budget (the tree of a large hook payload)
+     * waits until the pipeline is idle and then runs on the emitting thread, rather than in the
+     * queue: its source, an http route, then keeps the body's share of memory until the event is
+     * handled. Queued, its tree was in no share, and large payloads in quick succession could fill
+     * the heap. After {@link #OVERSIZED_WAIT_NANOS} it queues, alone, as before.
+     */
+    private boolean runWhenIdle(Event event) {
+        long deadline = System.nanoTime() + OVERSIZED_WAIT_NANOS;
+        while (accepting && !Thread.currentThread().isInterrupted() && System.nanoTime() - deadline < 0) {
+            if (tryRun(event)) {
+                return true;
+            }
+            LockSupport.parkNanos(OVERSIZED_POLL_NANOS);
+        }
+        return false;
+    }
+
+    /** Runs the event here if nothing waits and no other thread runs the reducers; false if it must queue. */
+    private boolean tryRun(Event event) {
+        if (!serving || !inbound.isEmpty() || !work.tryLock()) {
             return false;
         }
         try {
