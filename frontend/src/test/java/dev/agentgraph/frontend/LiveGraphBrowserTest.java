@@ -96,6 +96,70 @@ class LiveGraphBrowserTest extends ConnectedPage {
         assertThat(browser.counter("last")).endsWith("ago");
     }
 
+    /** The same story for a session: agents in a tree, tool calls, some done. Ids carry {@code prefix}. */
+    private static List<String> story(String session, String prefix) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(sessionStart(session, "/home/dev/" + session));
+        for (int i = 0; i < 40; i++) {
+            lines.add(spawn(session, prefix + i, i < 10 ? "main" : prefix + (i - 10), i % 2 == 0 ? "sonnet" : "haiku", "Explore"));
+        }
+        for (int i = 0; i < 40; i++) {
+            lines.add(toolUse(session, prefix + (i % 20), i % 3 == 0 ? "Bash" : "Read"));
+        }
+        for (int i = 25; i < 40; i++) {
+            lines.add(line("agent_done", "session_id", session, "id", prefix + i, "outcome", "functional"));
+        }
+        return lines;
+    }
+
+    /**
+     * What the page draws for a session: each node's parent, model class and pulses, by id without
+     * its prefix, read in one script (the page redraws nodes while it runs).
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> drawn(String session, String prefix) {
+        Map<String, Object> read = (Map<String, Object>) browser.js("const out = {};"
+                + "const links = [...document.querySelectorAll(\"line.link[data-session='\" + arguments[0] + \"']\")];"
+                + "for (const n of document.querySelectorAll(\"g.node[data-session='\" + arguments[0] + \"']\")) {"
+                + "  const id = n.getAttribute('data-node-id');"
+                + "  const link = links.find(l => l.getAttribute('data-target') === id);"
+                + "  const model = [...n.classList].find(c => c.startsWith('model-')) || '';"
+                + "  out[id] = (link ? link.getAttribute('data-source') : '') + ' ' + model + ' pulses=' + n.getAttribute('data-pulses');"
+                + "}"
+                + "return out;", session);
+        Map<String, String> drawn = new java.util.TreeMap<>();
+        read.forEach((id, what) -> drawn.put(id.replace(prefix, ""), ((String) what).replace(prefix, "")));
+        return drawn;
+    }
+
+    private static long websocketCounter(String name) {
+        return server.stats().getAsJsonObject("components").getAsJsonObject("websocket").getAsJsonObject("counters")
+                .get(name).getAsLong();
+    }
+
+    /**
+     * A burst reaches the page in batched frames ({@code {"type":"events",...}}) and the page draws
+     * the same graph as for the same events sent one frame each.
+     */
+    @Test
+    void aBurstInBatchedFramesDrawsTheSameGraphAsOneFrameAnEvent() {
+        for (String line : story("s-single", "one-")) {
+            long sent = websocketCounter("events_sent");
+            append(line);
+            await().atMost(Duration.ofSeconds(10)).until(() -> websocketCounter("events_sent") > sent);
+        }
+        long events = websocketCounter("events_sent");
+        long frames = websocketCounter("batches_sent");
+        append(story("s-burst", "two-").toArray(String[]::new));
+        // 25 agents alive with the session's main node; the 15 done fade out.
+        await().atMost(Duration.ofSeconds(15)).until(() -> drawn("s-single", "one-").size() == 26
+                && drawn("s-single", "one-").equals(drawn("s-burst", "two-")));
+        assertThat(websocketCounter("batches_sent") - frames).as("the burst went out in fewer frames than events")
+                .isLessThan(websocketCounter("events_sent") - events);
+        assertThat(drawn("s-burst", "two-")).containsEntry("12", "2 model-sonnet pulses=2").containsKey("main")
+                .doesNotContainKey("30");
+    }
+
     @Test
     void nestedAgentsBranchFromTheirParentAndAnInferredEdgeIsDashed() {
         append(spawn("s-nest", "plan", "main", "opus", "Plan"),
