@@ -49,9 +49,11 @@ public final class Pipeline {
      * An event emitted within this long after the last one was handled is part of a burst: it
      * queues, so that the pipeline thread runs it beside the source and the sinks gather the
      * burst into few frames. Run on the source's thread, one client at 150,000 events/s got
-     * 0.66–0.83 × the floor's rate (every event its own frame, no pipelining).
+     * 0.66–0.83 × the floor's rate (every event its own frame, no pipelining). Half a
+     * millisecond: a JVM that has not compiled the path yet parses a line in up to a few hundred
+     * µs, and at 1,000 events/s a lone event still comes about 1 ms after the one before.
      */
-    private static final long BURST_GAP_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    private static final long BURST_GAP_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
     /** How long an event larger than the inbound queue's whole budget waits for the pipeline to be idle before it queues. */
     private static final long OVERSIZED_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
     /** How often such an event looks again whether the pipeline is idle. */
@@ -80,7 +82,7 @@ public final class Pipeline {
     private volatile boolean running = true;
     /** From {@link #start()} until the pipeline thread stops: a source's thread may then run an event itself. */
     private volatile boolean serving;
-    /** When the last event was handled ({@link System#nanoTime()}), for {@link #BURST_GAP_NANOS}. */
+    /** When the last event was done with ({@link System#nanoTime()}), for {@link #BURST_GAP_NANOS}. */
     private volatile long lastHandled = System.nanoTime();
     private volatile long lastSeq;
     private boolean started;
@@ -364,7 +366,6 @@ public final class Pipeline {
 
     private void handle(Object message) {
         try {
-            lastHandled = System.nanoTime();
             if (message instanceof Event event) {
                 runFrom(0, event);
             } else if (message instanceof SnapshotRequest request) {
@@ -380,6 +381,8 @@ public final class Pipeline {
             // Guards catch plugin failures; anything here is the pipeline's own bug. Keep running.
             Guard.rethrowIfFatal(t);
             guard.failed("pipeline", t);
+        } finally {
+            lastHandled = System.nanoTime();
         }
     }
 
