@@ -103,15 +103,11 @@ final class InboundQueue {
         }
     }
 
-    /** The next event or control message, or null after {@code nanos}. */
-    Object poll(long nanos) throws InterruptedException {
+    /** The next event or control message, or null when none waits ({@link #awaitMessage} waits for one). */
+    Object poll() {
         Object message;
         lock.lock();
         try {
-            long left = nanos;
-            while (deque.isEmpty() && left > 0) {
-                left = notEmpty.awaitNanos(left);
-            }
             message = deque.pollFirst();
         } finally {
             lock.unlock();

@@ -347,7 +347,7 @@ public final class Pipeline {
                 tick();
                 nextTick = Math.max(nextTick + TICK_NANOS, now + TICK_NANOS / 2);
             } else {
-                Object message = inbound.poll(0);
+                Object message = inbound.poll();
                 if (message == STOP) {
                     return false;
                 }
@@ -531,16 +531,12 @@ public final class Pipeline {
 
     private void failPendingSnapshots() {
         Object message;
-        try {
-            while ((message = inbound.poll(0)) != null) {
-                if (message instanceof SnapshotRequest request) {
-                    request.result.completeExceptionally(new IllegalStateException("the pipeline has stopped"));
-                } else if (message instanceof RebuildRequest request) {
-                    request.done.completeExceptionally(new IllegalStateException("the pipeline has stopped"));
-                }
+        while ((message = inbound.poll()) != null) {
+            if (message instanceof SnapshotRequest request) {
+                request.result.completeExceptionally(new IllegalStateException("the pipeline has stopped"));
+            } else if (message instanceof RebuildRequest request) {
+                request.done.completeExceptionally(new IllegalStateException("the pipeline has stopped"));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -41,7 +41,7 @@ class QueueMemoryTest {
         }
         assertThat(taken).as("118 KiB events in 1 MiB").isEqualTo(8);
         assertThat(queue.offer(big(99), 1_000_000)).as("a blocking offer times out").isFalse();
-        assertThat(((Event) queue.poll(0)).string("n")).isEqualTo("0");
+        assertThat(((Event) queue.poll()).string("n")).isEqualTo("0");
         assertThat(queue.offerNow(big(100))).as("room again once one left").isTrue();
         // Small events are bounded by count, as before.
         InboundQueue counted = new InboundQueue(3, 64 * MIB);
@@ -56,7 +56,7 @@ class QueueMemoryTest {
         InboundQueue queue = new InboundQueue(1_000, 64 * 1024);
         assertThat(queue.offerNow(big(1))).isTrue();
         assertThat(queue.offerNow(big(2))).isFalse();
-        queue.poll(0);
+        queue.poll();
         assertThat(queue.offerNow(big(3))).isTrue();
     }
 
